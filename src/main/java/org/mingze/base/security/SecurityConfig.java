@@ -30,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 class SecurityConfig {
 
     static final String LOGIN_PATH = "/login";
@@ -88,7 +88,8 @@ class SecurityConfig {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if ("POST".equals(request.getMethod()) && LOGIN_PATH.equals(request.getServletPath())
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if ("POST".equals(request.getMethod()) && LOGIN_PATH.equals(path)
                     && throttle.isBlocked(ClientAddress.of(request))) {
                 audit.recordAs(String.valueOf(request.getParameter("username")), "LOGIN_THROTTLED", "address",
                         ClientAddress.of(request), null, ClientAddress.of(request));

@@ -1,0 +1,79 @@
+package org.mingze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteData;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.mingze.base.security.Role;
+import org.mingze.org.internal.Unit;
+
+/**
+ * Every route × every role: the view opens exactly for the roles designed below. A new view must be added to this
+ * table, or this test fails.
+ */
+class AccessMatrixTest extends KaribuTest {
+
+    private static final String ANONYMOUS = "ANONYMOUS";
+    private static final Set<String> SIGNED_IN = Set.of("LEARNER", "ORGANIZER", "ADMIN", "AUDITOR");
+    private static final Set<String> EVERYONE = Set.of(ANONYMOUS, "LEARNER", "ORGANIZER", "ADMIN", "AUDITOR");
+
+    /** route -> who may open it. */
+    private static final Map<String, Set<String>> DESIGN = Map.ofEntries(
+            Map.entry("", SIGNED_IN),
+            Map.entry("login", EVERYONE),
+            // open to all, but forwards to the login page once an administrator exists (always, with demo data)
+            Map.entry("setup", Set.of()),
+            Map.entry("account/password", SIGNED_IN),
+            Map.entry("admin/units", Set.of("ADMIN")),
+            Map.entry("admin/members", Set.of("ADMIN", "ORGANIZER", "AUDITOR")));
+
+    @Test
+    void every_route_has_a_row_in_the_access_design() {
+        Set<String> routes = RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
+                .map(RouteData::getTemplate).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(DESIGN.keySet()).containsExactlyInAnyOrderElementsOf(routes);
+    }
+
+    @Test
+    void each_role_opens_exactly_the_views_designed_for_it() {
+        Unit branch = data.branch();
+        Map<String, String> accountOf = Map.of(
+                "LEARNER", data.account(branch, Role.LEARNER).getUsername(),
+                "ORGANIZER", data.account(branch, Role.ORGANIZER).getUsername(),
+                "ADMIN", data.account(branch, Role.ADMIN).getUsername(),
+                "AUDITOR", data.account(branch, Role.AUDITOR).getUsername());
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String who : List.of(ANONYMOUS, "LEARNER", "ORGANIZER", "ADMIN", "AUDITOR")) {
+            for (var row : DESIGN.entrySet()) {
+                logout();
+                if (!who.equals(ANONYMOUS)) {
+                    login(accountOf.get(who));
+                }
+                boolean opened = opens(row.getKey());
+                boolean designed = row.getValue().contains(who);
+                if (opened != designed) {
+                    wrong.add(who + " " + (opened ? "opened" : "was refused") + " /" + row.getKey());
+                }
+            }
+        }
+        assertThat(wrong).as("deviations from the access design").isEmpty();
+    }
+
+    private static boolean opens(String route) {
+        Class<?> target = RouteConfiguration.forApplicationScope().getRoute(route).orElseThrow();
+        try {
+            UI.getCurrent().navigate(route);
+        } catch (RuntimeException denied) {
+            return false;
+        }
+        var chain = UI.getCurrent().getInternals().getActiveRouterTargetsChain();
+        return !chain.isEmpty() && org.springframework.util.ClassUtils.getUserClass(chain.get(0)).equals(target);
+    }
+}
