@@ -22,6 +22,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.RouteConfiguration;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -80,10 +81,13 @@ public class MainLayout extends AppLayout {
             }
         });
 
-        HorizontalLayout header = new HorizontalLayout(toggle, search, bell, userMenu());
+        // the search module provides the route; until it exists, the box would lead nowhere
+        search.setVisible(RouteConfiguration.forApplicationScope().isPathAvailable(SEARCH_ROUTE));
+        Div spacer = new Div();
+        HorizontalLayout header = new HorizontalLayout(toggle, search, spacer, bell, userMenu());
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.expand(search);
+        header.expand(search.isVisible() ? search : spacer);
         header.addClassName("mingze-header");
         addToNavbar(header);
     }
@@ -92,8 +96,15 @@ public class MainLayout extends AppLayout {
         MenuBar bar = new MenuBar();
         bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         MingzeUser user = CurrentUser.get().orElse(null);
-        Span who = new Span(user == null ? "" : user.displayName());
+        Div who = new Div();
         who.addClassName("mingze-user-name");
+        if (user != null) {
+            who.add(new Div(user.displayName()));
+            Div role = new Div((user.unitName() == null ? "" : user.unitName() + " · ") + user.roles().stream()
+                    .map(r -> getTranslation(r.labelKey())).collect(Collectors.joining("、")));
+            role.addClassName("mingze-user-role");
+            who.add(role);
+        }
         Icon icon = VaadinIcon.USER.create();
         HorizontalLayout label = new HorizontalLayout(icon, who);
         label.setSpacing(false);
