@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mingze.base.audit.AuditLog;
+import org.mingze.base.i18n.Languages;
+import org.mingze.base.notify.NotificationService;
 import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.MingzeUser;
 import org.mingze.base.security.Role;
@@ -26,6 +28,7 @@ import org.mingze.org.internal.MemberRepository;
 import org.mingze.org.internal.MemberRules;
 import org.mingze.org.internal.Unit;
 import org.mingze.org.internal.UnitRepository;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -54,10 +57,15 @@ public class MemberService {
     private final PasswordEncoder encoder;
     private final SessionTerminator sessions;
     private final Clock clock;
+    private final NotificationService notices;
+    private final MessageSource messages;
     private final SecureRandom random = new SecureRandom();
 
     MemberService(MemberRepository members, AccountRepository accounts, UnitRepository units, OrgService org,
-                  AuditLog audit, PasswordEncoder encoder, SessionTerminator sessions, Clock clock) {
+                  AuditLog audit, PasswordEncoder encoder, SessionTerminator sessions, Clock clock,
+                  NotificationService notices, MessageSource messages) {
+        this.notices = notices;
+        this.messages = messages;
         this.members = members;
         this.accounts = accounts;
         this.units = units;
@@ -193,6 +201,10 @@ public class MemberService {
         a.setRoles(roles);
         a.setScopeUnitId(roles.contains(Role.ORGANIZER) ? scopeUnitId : null);
         sessions.endSessionsOf(a.getUsername());
+        String names = roles.stream().sorted().map(r -> messages.getMessage(r.labelKey(), null, Languages.CHINESE))
+                .collect(Collectors.joining("、"));
+        notices.post(a.getUsername(), messages.getMessage("notice.roles-changed", null, Languages.CHINESE),
+                messages.getMessage("notice.roles-changed.body", new Object[] {names}, Languages.CHINESE), null);
         audit.record("ACCOUNT_ROLES", "account", a.getUsername(), roles + (a.getScopeUnitId() == null ? ""
                 : ", scope unit " + a.getScopeUnitId()));
     }
@@ -232,9 +244,11 @@ public class MemberService {
             }
         }
         if (!d.employeeNo().isEmpty()) {
+            // name the holder only to someone allowed to see them; otherwise just say it is taken
             members.findByEmployeeNo(d.employeeNo()).filter(o -> !o.getId().equals(selfId)).ifPresent(o ->
-                    problems.add(Problem.of("employeeNo", "member.error.employee-no-taken", d.employeeNo(),
-                            o.getName())));
+                    problems.add(org.canRead(o.getUnitId())
+                            ? Problem.of("employeeNo", "member.error.employee-no-taken", d.employeeNo(), o.getName())
+                            : Problem.of("employeeNo", "member.error.employee-no-taken-elsewhere", d.employeeNo())));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

@@ -173,4 +173,16 @@ class MemberServiceTest {
         members.setRoles(a.getMemberId(), EnumSet.of(Role.LEARNER, Role.ORGANIZER), unit.getId());
         assertThat(accounts.findById(a.getId()).orElseThrow().getScopeUnitId()).isEqualTo(unit.getId());
     }
+
+    @Test
+    void an_organiser_is_not_told_who_outside_their_scope_holds_an_employee_number() {
+        Unit mine = data.branch();
+        Member stranger = data.member(data.branch());
+        signIn(data.account(mine, Role.ORGANIZER).getUsername());
+        assertThatThrownBy(() -> members.create(new MemberData("新人", stranger.getEmployeeNo(), mine.getId(), null,
+                false, true, null))).isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.problems().get(0).key()).isEqualTo("member.error.employee-no-taken-elsewhere");
+                    assertThat(e.problems().get(0).args()).doesNotContain(stranger.getName());
+                });
+    }
 }
