@@ -83,6 +83,9 @@ class MemberImportView extends VerticalLayout implements HasDynamicTitle {
         H3 uploadTitle = new H3(getTranslation("import.upload.label"));
 
         result.setWidthFull();
+        for (Paragraph p : List.of(intro, update, limits)) {
+            p.getStyle().set("margin", "0");
+        }
         add(back, title, intro, update, limits, templates, uploadTitle, upload, result);
     }
 
@@ -107,6 +110,7 @@ class MemberImportView extends VerticalLayout implements HasDynamicTitle {
         } finally {
             upload.clearFileList();
         }
+        result.scrollIntoView();
     }
 
     private void showSuccess(MemberImportResult r) {
@@ -125,9 +129,9 @@ class MemberImportView extends VerticalLayout implements HasDynamicTitle {
         Grid<Problem> grid = new Grid<>();
         grid.addClassName("mingze-import-problems");
         grid.addColumn(p -> p.row() == 0 ? "—" : String.valueOf(p.row())).setHeader(getTranslation("import.column.row"))
-                .setWidth("4.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+                .setWidth("3.75rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(p -> getTranslation("import.field." + p.field())).setHeader(getTranslation(
-                "import.column.column")).setWidth("6.5rem").setFlexGrow(0);
+                "import.column.column")).setWidth("6rem").setFlexGrow(0);
         grid.addColumn(p -> getTranslation(p.key(), p.args().toArray())).setHeader(getTranslation(
                 "import.column.problem")).setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES,
