@@ -219,17 +219,59 @@ public class MemberService {
         audit.record("ACCOUNT_UNLOCK", "account", a.getUsername(), null);
     }
 
-    /** Imports members all-or-nothing; used by the import service after it has checked every row. */
+    /** What {@link #storeChecked} did: rows that created a member, changed one, or matched one as it was. */
+    record StoredCounts(int created, int updated, int unchanged) {
+    }
+
+    /**
+     * Stores import rows that {@link MemberImportService} has already checked, all in the caller's transaction: a
+     * 警号 that exists updates that member (and their account's display name), otherwise a member is created. Only
+     * the scope is checked again here, as a last line of defence; the audit entry is the caller's.
+     */
     @Transactional
-    List<Long> createAllChecked(List<MemberData> rows) {
-        List<Long> ids = new ArrayList<>();
-        for (MemberData d : rows) {
-            Member m = new Member(d.name(), d.employeeNo(), d.unitId(), clock.instant());
-            apply(m, d);
-            members.save(m);
-            ids.add(m.getId());
+    StoredCounts storeChecked(List<MemberData> rows) {
+        Map<String, Member> existing = new java.util.HashMap<>();
+        List<String> numbers = rows.stream().map(MemberData::employeeNo).toList();
+        for (int i = 0; i < numbers.size(); i += 500) {
+            members.findByEmployeeNoIn(numbers.subList(i, Math.min(numbers.size(), i + 500)))
+                    .forEach(m -> existing.put(m.getEmployeeNo(), m));
         }
-        return ids;
+        Set<Long> allowed = new java.util.HashSet<>();
+        int created = 0;
+        int updated = 0;
+        for (MemberData d : rows) {
+            Member m = existing.get(d.employeeNo());
+            requireManage(d.unitId(), allowed);
+            if (m == null) {
+                m = new Member(d.name(), d.employeeNo(), d.unitId(), clock.instant());
+                apply(m, d);
+                members.save(m);
+                existing.put(d.employeeNo(), m);
+                created++;
+            } else {
+                requireManage(m.getUnitId(), allowed);
+                if (!same(m, d)) {
+                    if (!m.getName().equals(d.name())) {
+                        accounts.findByMemberId(m.getId()).ifPresent(a -> a.setDisplayName(d.name()));
+                    }
+                    apply(m, d);
+                    updated++;
+                }
+            }
+        }
+        return new StoredCounts(created, updated, rows.size() - created - updated);
+    }
+
+    private void requireManage(long unitId, Set<Long> allowed) {
+        if (allowed.add(unitId)) {
+            org.requireManage(unitId);
+        }
+    }
+
+    private static boolean same(Member m, MemberData d) {
+        return m.getName().equals(d.name()) && m.getUnitId().equals(d.unitId())
+                && java.util.Objects.equals(m.getPost(), d.post()) && m.isLeader() == d.leader()
+                && m.isPartyMember() == d.partyMember() && java.util.Objects.equals(m.getPhone(), d.phone());
     }
 
     private MemberData checked(MemberData data, Long selfId) {
