@@ -82,7 +82,15 @@ public class MemberImportService {
     public MemberImportResult importFile(String fileName, byte[] content) {
         String name = fileName == null ? "" : fileName.strip().replaceFirst(".*[/\\\\]", "");
         name = name.isEmpty() ? "?" : name;
-        List<MemberData> rows = check(name, content);
+        List<MemberData> rows;
+        try {
+            rows = check(name, content);
+        } catch (ValidationException refused) {
+            // the import's own transaction rolls back; the refusal is still a trace worth keeping
+            audit.recordOnItsOwn("MEMBER_IMPORT_REJECTED", "member", null, name + ": "
+                    + refused.problems().size() + " problems, nothing imported");
+            throw refused;
+        }
         MemberService.StoredCounts counts = memberService.storeChecked(rows);
         audit.record("MEMBER_IMPORT", "member", null, name + ": " + rows.size() + " rows, " + counts.created()
                 + " created, " + counts.updated() + " updated, " + counts.unchanged() + " unchanged");

@@ -258,7 +258,7 @@ class MemberImportServiceTest {
     }
 
     @Test
-    void a_successful_import_writes_one_member_import_entry_and_a_rejected_one_writes_none() {
+    void a_successful_import_writes_one_member_import_entry_and_a_rejected_one_is_recorded_as_rejected() {
         login("zhouxy");
         imports.importFile("审计测试.xlsx", xlsx(HEADER,
                 row("许一", no(), "城关派出所党支部", "", "", "", ""),
@@ -276,6 +276,9 @@ class MemberImportServiceTest {
                     assertThat(e.detail()).contains("2 created", "0 updated");
                 });
         assertThat(entries).noneMatch(e -> e.detail().contains("审计失败.xlsx"));
+        assertThat(audit.search(new AuditQuery("zhouxy", "MEMBER_IMPORT_REJECTED", null, null, null, null), 0, 100)
+                .getContent()).filteredOn(e -> e.detail().contains("审计失败.xlsx")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("nothing imported"));
     }
 
     @Test

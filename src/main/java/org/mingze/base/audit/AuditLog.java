@@ -59,6 +59,15 @@ public class AuditLog {
         recordAs(CurrentUser.actor(), action, objectType, objectId, detail, ClientAddress.current());
     }
 
+    /**
+     * Records an action in a transaction of its own, committed even when the caller's transaction rolls back: for
+     * refusals (a rejected import) that leave nothing else behind.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordOnItsOwn(String action, String objectType, Object objectId, String detail) {
+        recordAs(CurrentUser.actor(), action, objectType, objectId, detail, ClientAddress.current());
+    }
+
     /** Records an action with an explicit actor and address (login events, where no one is signed in yet). */
     @Transactional(propagation = Propagation.REQUIRED)
     public void recordAs(String actor, String action, String objectType, Object objectId, String detail,
