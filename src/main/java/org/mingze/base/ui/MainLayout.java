@@ -101,7 +101,7 @@ public class MainLayout extends AppLayout {
         if (user != null) {
             who.add(new Div(user.displayName()));
             Div role = new Div((user.unitName() == null ? "" : user.unitName() + " · ") + user.roles().stream()
-                    .map(r -> getTranslation(r.labelKey())).collect(Collectors.joining("、")));
+                    .map(r -> getTranslation(r.labelKey())).collect(Collectors.joining(getTranslation("common.list-separator"))));
             role.addClassName("mingze-user-role");
             who.add(role);
         }
@@ -116,7 +116,7 @@ public class MainLayout extends AppLayout {
             Div facts = new Div();
             facts.addClassName("mingze-user-facts");
             String roles = user.roles().stream().map(r -> getTranslation(r.labelKey()))
-                    .collect(Collectors.joining("、"));
+                    .collect(Collectors.joining(getTranslation("common.list-separator")));
             facts.add(new Div(new Span(user.displayName())));
             if (user.unitName() != null) {
                 facts.add(new Div(new Span(user.unitName())));
@@ -159,13 +159,5 @@ public class MainLayout extends AppLayout {
     /** The bell is also the way for other code in the UI to ask for a fresh unread count. */
     public void refreshNotices() {
         bell.refresh();
-    }
-
-    static Button iconButton(VaadinIcon icon, String label) {
-        Button b = new Button(icon.create());
-        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        b.setAriaLabel(label);
-        b.setTooltipText(label);
-        return b;
     }
 }

@@ -91,7 +91,7 @@ class MemberListView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(MemberRow::post).setHeader(getTranslation("member.post")).setAutoWidth(true);
         grid.addColumn(m -> m.leader() ? getTranslation("common.yes") : "").setHeader(getTranslation("member.leader"))
                 .setAutoWidth(true);
-        grid.addColumn(m -> m.roles().stream().map(r -> getTranslation(r.labelKey())).collect(Collectors.joining("、")))
+        grid.addColumn(m -> m.roles().stream().map(r -> getTranslation(r.labelKey())).collect(Collectors.joining(getTranslation("common.list-separator"))))
                 .setHeader(getTranslation("member.roles")).setAutoWidth(true);
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("common.status")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setAutoWidth(true);
