@@ -43,6 +43,27 @@ class AccessMatrixTest extends KaribuTest {
     }
 
     @Test
+    void every_view_and_layout_carries_a_deliberate_access_annotation() {
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(
+                com.vaadin.flow.router.Route.class));
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(
+                com.vaadin.flow.router.Layout.class));
+        List<String> unannotated = new java.util.ArrayList<>();
+        for (var bean : scanner.findCandidateComponents("org.mingze")) {
+            Class<?> type = org.springframework.util.ClassUtils.resolveClassName(bean.getBeanClassName(), null);
+            boolean annotated = type.isAnnotationPresent(jakarta.annotation.security.RolesAllowed.class)
+                    || type.isAnnotationPresent(jakarta.annotation.security.PermitAll.class)
+                    || type.isAnnotationPresent(jakarta.annotation.security.DenyAll.class)
+                    || type.isAnnotationPresent(com.vaadin.flow.server.auth.AnonymousAllowed.class);
+            if (!annotated) {
+                unannotated.add(type.getName());
+            }
+        }
+        assertThat(unannotated).isEmpty();
+    }
+
+    @Test
     void each_role_opens_exactly_the_views_designed_for_it() {
         Unit branch = data.branch();
         Map<String, String> accountOf = Map.of(

@@ -75,6 +75,17 @@ class LoginSecurityTest {
     }
 
     @Test
+    void logging_in_gives_the_session_a_new_id() throws Exception {
+        Account a = data.account(data.branch(), Role.LEARNER);
+        MockHttpSession session = new MockHttpSession();
+        String before = session.getId();
+        MvcResult r = mvc.perform(post("/login").session(session).param("username", a.getUsername())
+                .param("password", DemoData.PASSWORD).with(csrf())).andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(r.getRequest().getSession().getId()).isNotEqualTo(before);
+    }
+
+    @Test
     void five_wrong_passwords_lock_the_account_and_then_even_the_right_one_is_refused() throws Exception {
         Account a = data.account(data.branch(), Role.LEARNER);
         for (int i = 0; i < 5; i++) {
