@@ -13,6 +13,10 @@ import org.mingze.org.internal.Member;
 import org.mingze.org.internal.MemberRepository;
 import org.mingze.org.internal.Unit;
 import org.mingze.org.internal.UnitRepository;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +34,12 @@ public class TestData {
     private final MemberRepository members;
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
+    private final UserDetailsService users;
     private String demoHash;
 
-    TestData(UnitRepository units, MemberRepository members, AccountRepository accounts, PasswordEncoder encoder) {
+    TestData(UnitRepository units, MemberRepository members, AccountRepository accounts, PasswordEncoder encoder,
+             UserDetailsService users) {
+        this.users = users;
         this.units = units;
         this.members = members;
         this.accounts = accounts;
@@ -90,6 +97,18 @@ public class TestData {
             a.setScopeUnitId(unit.getId());
         }
         return accounts.save(a);
+    }
+
+    /** Signs the account in for service calls on this thread, as the login form would; see {@link #signOut()}. */
+    public UserDetails signIn(String username) {
+        UserDetails user = users.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        return user;
+    }
+
+    public void signOut() {
+        SecurityContextHolder.clearContext();
     }
 
     private String hash() {

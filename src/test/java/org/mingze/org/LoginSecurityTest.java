@@ -3,7 +3,6 @@ package org.mingze.org;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import org.junit.jupiter.api.Test;
 import org.mingze.TestData;
@@ -19,8 +18,6 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.test.context.ActiveProfiles;
@@ -55,13 +52,11 @@ class LoginSecurityTest {
     }
 
     private long audited(String actor, String action) {
-        var u = users.loadUserByUsername("admin");
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(u, null, u.getAuthorities()));
+        data.signIn("admin");
         try {
             return audit.count(new AuditQuery(actor, action, null, null, null, null));
         } finally {
-            SecurityContextHolder.clearContext();
+            data.signOut();
         }
     }
 
@@ -107,13 +102,11 @@ class LoginSecurityTest {
         for (int i = 0; i < 5; i++) {
             login(a.getUsername(), "nope-nope-" + i, "10.3.0." + i);
         }
-        var admin = users.loadUserByUsername("admin");
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(admin, null, admin.getAuthorities()));
+        data.signIn("admin");
         try {
             memberService.unlock(a.getMemberId());
         } finally {
-            SecurityContextHolder.clearContext();
+            data.signOut();
         }
         assertThat(login(a.getUsername(), DemoData.PASSWORD, "10.3.0.9").getResponse().getRedirectedUrl())
                 .isEqualTo("/");
@@ -142,13 +135,11 @@ class LoginSecurityTest {
     @Test
     void a_deactivated_members_account_cannot_log_in() throws Exception {
         Account a = data.account(data.branch(), Role.LEARNER);
-        var admin = users.loadUserByUsername("admin");
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(admin, null, admin.getAuthorities()));
+        data.signIn("admin");
         try {
             memberService.deactivate(a.getMemberId());
         } finally {
-            SecurityContextHolder.clearContext();
+            data.signOut();
         }
         assertThat(login(a.getUsername(), DemoData.PASSWORD, "10.4.0.1").getResponse().getRedirectedUrl())
                 .isEqualTo("/login?error");

@@ -28,9 +28,7 @@ import org.mingze.org.internal.MemberRepository;
 import org.mingze.org.internal.Unit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 @MingzeTest
@@ -58,7 +56,7 @@ class MemberImportServiceTest {
 
     @Test
     void a_good_xlsx_creates_every_member_with_every_column_read_right() {
-        login("admin");
+        data.signIn("admin");
         String a = no();
         String b = no();
         String c = no();
@@ -90,7 +88,7 @@ class MemberImportServiceTest {
 
     @Test
     void numbers_typed_into_excel_as_numbers_are_read_as_typed() throws IOException {
-        login("admin");
+        data.signIn("admin");
         long number = 7_000_000L + TestData.next();
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("人员名单");
@@ -111,7 +109,7 @@ class MemberImportServiceTest {
 
     @Test
     void a_file_with_one_bad_row_imports_nothing_and_reports_that_row_and_column() {
-        login("admin");
+        data.signIn("admin");
         String good1 = no();
         String bad = no();
         String good2 = no();
@@ -131,7 +129,7 @@ class MemberImportServiceTest {
 
     @Test
     void every_bad_row_is_reported_not_just_the_first_and_row_numbers_match_excel() {
-        login("admin");
+        data.signIn("admin");
         String ok = no();
         byte[] file = xlsx(HEADER,
                 row("", no(), "城关派出所党支部", "", "", "", ""),               // row 2: no name
@@ -155,7 +153,7 @@ class MemberImportServiceTest {
 
     @Test
     void a_duplicate_employee_number_inside_the_file_names_both_rows() {
-        login("admin");
+        data.signIn("admin");
         String twice = no();
         String other = no();
         byte[] file = xlsx(HEADER,
@@ -177,7 +175,7 @@ class MemberImportServiceTest {
 
     @Test
     void a_gbk_csv_and_a_utf8_csv_with_or_without_bom_all_read_chinese_correctly() {
-        login("admin");
+        data.signIn("admin");
         String gbk = no();
         String bom = no();
         String plain = no();
@@ -201,7 +199,7 @@ class MemberImportServiceTest {
 
     @Test
     void organiser_lihm_cannot_import_into_the_public_order_branch_and_nothing_is_stored() {
-        login("lihm");
+        data.signIn("lihm");
         String own = no();
         String foreign = no();
         byte[] file = xlsx(HEADER,
@@ -221,7 +219,7 @@ class MemberImportServiceTest {
     void an_organiser_cannot_change_someone_outside_their_scope_by_reusing_their_employee_number() {
         Unit outside = data.unitNamed("治安管理大队党支部");
         var stranger = data.member(outside);
-        login("lihm");
+        data.signIn("lihm");
         byte[] file = xlsx(HEADER, row("冒名", stranger.getEmployeeNo(), "城关派出所党支部", "", "", "", ""));
 
         ValidationException ex = catchThrowableOfType(ValidationException.class,
@@ -236,7 +234,7 @@ class MemberImportServiceTest {
 
     @Test
     void re_import_updates_by_employee_number_and_never_duplicates() {
-        login("zhouxy");
+        data.signIn("zhouxy");
         String a = no();
         String b = no();
         imports.importFile("first.xlsx", xlsx(HEADER,
@@ -259,14 +257,14 @@ class MemberImportServiceTest {
 
     @Test
     void a_successful_import_writes_one_member_import_entry_and_a_rejected_one_is_recorded_as_rejected() {
-        login("zhouxy");
+        data.signIn("zhouxy");
         imports.importFile("审计测试.xlsx", xlsx(HEADER,
                 row("许一", no(), "城关派出所党支部", "", "", "", ""),
                 row("何二", no(), "机关党支部", "", "", "", "")));
         assertThatThrownBy(() -> imports.importFile("审计失败.xlsx", xlsx(HEADER, row("吕三", no(), "", "", "", "",
                 "")))).isInstanceOf(ValidationException.class);
 
-        login("admin");
+        data.signIn("admin");
         List<AuditRecord> entries = audit.search(new AuditQuery("zhouxy", "MEMBER_IMPORT", null, null, null, null),
                 0, 100).getContent();
         assertThat(entries).filteredOn(e -> e.detail().contains("审计测试.xlsx")).singleElement()
@@ -283,7 +281,7 @@ class MemberImportServiceTest {
 
     @Test
     void a_header_with_an_unknown_or_missing_column_is_reported_before_any_row() {
-        login("admin");
+        data.signIn("admin");
         String[] header = {"姓名", "警号", "所在单位", "职务", "领导干部", "党员", "备注"};
         byte[] file = xlsx(header, row("", "", "", "", "", "", ""), row("吕一", "x", "", "", "", "", ""));
 
@@ -300,7 +298,7 @@ class MemberImportServiceTest {
 
     @Test
     void english_headers_and_their_variants_are_accepted() {
-        login("admin");
+        data.signIn("admin");
         String n = no();
         String[] header = {"Name", "Employee No.", "Unit", "Post", "leader", "Party member", "手机号码"};
 
@@ -315,7 +313,7 @@ class MemberImportServiceTest {
 
     @Test
     void a_unit_name_used_twice_must_be_given_as_a_path_and_then_imports() {
-        login("admin");
+        data.signIn("admin");
         Unit left = data.branch();
         Unit right = data.branch();
         String shared = "同名党小组" + TestData.next();
@@ -334,7 +332,7 @@ class MemberImportServiceTest {
 
     @Test
     void files_that_cannot_be_imported_say_why() {
-        login("admin");
+        data.signIn("admin");
         assertThat(problemKeys("empty.csv", new byte[0])).containsExactly("import.error.empty");
         assertThat(problemKeys("header-only.csv", csv(StandardCharsets.UTF_8, true)))
                 .containsExactly("import.error.no-data");
@@ -349,7 +347,7 @@ class MemberImportServiceTest {
 
     @Test
     void more_than_five_thousand_rows_are_refused_whole() {
-        login("admin");
+        data.signIn("admin");
         StringBuilder sb = new StringBuilder(String.join(",", HEADER)).append("\r\n");
         String prefix = "R" + TestData.next() + "X";
         for (int i = 0; i <= MemberImportService.MAX_ROWS; i++) {
@@ -363,7 +361,7 @@ class MemberImportServiceTest {
 
     @Test
     void an_xlsx_with_more_than_five_thousand_rows_is_refused_without_reading_it_all() throws IOException {
-        login("admin");
+        data.signIn("admin");
         String prefix = "S" + TestData.next() + "X";
         byte[] file;
         try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
@@ -385,7 +383,7 @@ class MemberImportServiceTest {
     @Test
     void the_templates_have_the_header_an_example_row_and_instructions_and_the_untouched_template_imports_nothing()
             throws IOException {
-        login("lihm");
+        data.signIn("lihm");
         byte[] xlsx = imports.templateXlsx();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Row header = wb.getSheetAt(0).getRow(0);
@@ -408,7 +406,7 @@ class MemberImportServiceTest {
 
     @Test
     void a_learner_may_not_import() {
-        login("wangzh");
+        data.signIn("wangzh");
         assertThatThrownBy(() -> imports.importFile("x.csv", csv(StandardCharsets.UTF_8, true,
                 row("王一", no(), "城关派出所党支部", "", "", "", "")))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> imports.templateXlsx()).isInstanceOf(AccessDeniedException.class);
@@ -423,11 +421,6 @@ class MemberImportServiceTest {
         return ex.problems().stream().map(Problem::key).toList();
     }
 
-    private void login(String username) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
 
     /** A unique, valid 警号. */
     static String no() {

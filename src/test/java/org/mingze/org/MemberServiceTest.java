@@ -18,7 +18,6 @@ import org.mingze.org.internal.Member;
 import org.mingze.org.internal.Unit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -45,12 +44,6 @@ class MemberServiceTest {
         SecurityContextHolder.clearContext();
     }
 
-    private UserDetails signIn(String username) {
-        UserDetails u = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(u, null, u.getAuthorities()));
-        return u;
-    }
 
     private MemberData valid(Unit unit) {
         return new MemberData("赵新民", "N" + (200000 + TestData.next()), unit.getId(), "民警", false, true,
@@ -63,7 +56,7 @@ class MemberServiceTest {
         Unit other = data.branch();
         Member stranger = data.member(other);
         Member colleague = data.member(mine);
-        signIn(data.account(mine, Role.ORGANIZER).getUsername());
+        data.signIn(data.account(mine, Role.ORGANIZER).getUsername());
 
         var visible = members.search(MemberFilter.any(), 0, 500).map(MemberRow::id).toList();
         assertThat(visible).contains(colleague.getId()).doesNotContain(stranger.getId());
@@ -77,7 +70,7 @@ class MemberServiceTest {
         Unit mine = data.branch();
         Unit other = data.branch();
         Member stranger = data.member(other);
-        signIn(data.account(mine, Role.ORGANIZER).getUsername());
+        data.signIn(data.account(mine, Role.ORGANIZER).getUsername());
 
         assertThatThrownBy(() -> members.update(stranger.getId(), new MemberData("改名", stranger.getEmployeeNo(),
                 mine.getId(), null, false, true, null))).isInstanceOf(AccessDeniedException.class);
@@ -88,7 +81,7 @@ class MemberServiceTest {
     void an_organiser_cannot_place_a_new_member_in_another_branch() {
         Unit mine = data.branch();
         Unit other = data.branch();
-        signIn(data.account(mine, Role.ORGANIZER).getUsername());
+        data.signIn(data.account(mine, Role.ORGANIZER).getUsername());
 
         assertThatThrownBy(() -> members.create(valid(other))).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.problems()).extracting(p -> p.key()).contains("member.error.unit-out-of-scope"));
@@ -99,10 +92,10 @@ class MemberServiceTest {
     void a_learner_cannot_list_members_and_an_auditor_cannot_change_them() {
         Unit unit = data.branch();
         Member someone = data.member(unit);
-        signIn(data.account(unit, Role.LEARNER).getUsername());
+        data.signIn(data.account(unit, Role.LEARNER).getUsername());
         assertThatThrownBy(() -> members.search(MemberFilter.any(), 0, 10)).isInstanceOf(AccessDeniedException.class);
 
-        signIn(data.account(unit, Role.AUDITOR).getUsername());
+        data.signIn(data.account(unit, Role.AUDITOR).getUsername());
         assertThat(members.search(MemberFilter.any(), 0, 10).getTotalElements()).isPositive();
         assertThatThrownBy(() -> members.deactivate(someone.getId())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> members.create(valid(unit))).isInstanceOf(AccessDeniedException.class);
@@ -111,7 +104,7 @@ class MemberServiceTest {
     @Test
     void every_wrong_field_is_reported_at_once_in_chinese_keys_and_nothing_is_stored() {
         Unit unit = data.branch();
-        signIn("admin");
+        data.signIn("admin");
         long before = members.count(MemberFilter.any());
         assertThatThrownBy(() -> members.create(new MemberData(" ", "12", unit.getId(), null, false, true, "12345")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
@@ -124,7 +117,7 @@ class MemberServiceTest {
     void a_second_member_with_the_same_employee_number_is_refused_with_the_owners_name() {
         Unit unit = data.branch();
         Member first = data.member(unit);
-        signIn("admin");
+        data.signIn("admin");
         assertThatThrownBy(() -> members.create(new MemberData("另一人", first.getEmployeeNo().toLowerCase(),
                 unit.getId(), null, false, true, null))).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.problems().get(0).args()).contains(first.getName()));
@@ -136,7 +129,7 @@ class MemberServiceTest {
         Account account = data.account(unit, Role.LEARNER);
         UserDetails person = users.loadUserByUsername(account.getUsername());
         sessions.registerNewSession("session-of-" + account.getUsername(), person);
-        signIn("admin");
+        data.signIn("admin");
 
         members.deactivate(account.getMemberId());
 
@@ -151,10 +144,10 @@ class MemberServiceTest {
     void an_issued_temporary_password_must_be_changed_and_only_administrators_may_issue_one() {
         Unit unit = data.branch();
         Member m = data.member(unit);
-        signIn(data.account(unit, Role.ORGANIZER).getUsername());
+        data.signIn(data.account(unit, Role.ORGANIZER).getUsername());
         assertThatThrownBy(() -> members.issuePassword(m.getId())).isInstanceOf(AccessDeniedException.class);
 
-        signIn("admin");
+        data.signIn("admin");
         TemporaryPassword temp = members.issuePassword(m.getId());
         assertThat(temp.username()).isEqualTo(m.getEmployeeNo());
         assertThat(temp.password()).hasSize(12);
@@ -167,7 +160,7 @@ class MemberServiceTest {
     void an_organiser_role_needs_a_scope_unit() {
         Unit unit = data.branch();
         Account a = data.account(unit, Role.LEARNER);
-        signIn("admin");
+        data.signIn("admin");
         assertThatThrownBy(() -> members.setRoles(a.getMemberId(), EnumSet.of(Role.ORGANIZER), null))
                 .isInstanceOf(ValidationException.class);
         members.setRoles(a.getMemberId(), EnumSet.of(Role.LEARNER, Role.ORGANIZER), unit.getId());
@@ -178,7 +171,7 @@ class MemberServiceTest {
     void an_organiser_is_not_told_who_outside_their_scope_holds_an_employee_number() {
         Unit mine = data.branch();
         Member stranger = data.member(data.branch());
-        signIn(data.account(mine, Role.ORGANIZER).getUsername());
+        data.signIn(data.account(mine, Role.ORGANIZER).getUsername());
         assertThatThrownBy(() -> members.create(new MemberData("新人", stranger.getEmployeeNo(), mine.getId(), null,
                 false, true, null))).isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.problems().get(0).key()).isEqualTo("member.error.employee-no-taken-elsewhere");

@@ -13,7 +13,6 @@ import org.mingze.org.MemberService;
 import org.mingze.org.internal.Account;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -34,17 +33,12 @@ class NotificationServiceTest {
         SecurityContextHolder.clearContext();
     }
 
-    private void signIn(String username) {
-        var u = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(u, null, u.getAuthorities()));
-    }
 
     @Test
     void a_notice_shows_in_the_recipients_inbox_as_unread_until_marked() {
         Account a = data.account(data.branch(), Role.LEARNER);
         long id = notices.post(a.getUsername(), "主题党日提醒", "本周五下午三点", "");
-        signIn(a.getUsername());
+        data.signIn(a.getUsername());
         assertThat(notices.unreadCount()).isEqualTo(1);
         assertThat(notices.inbox(10)).extracting(Notice::title).containsExactly("主题党日提醒");
         notices.markRead(id);
@@ -57,10 +51,10 @@ class NotificationServiceTest {
         Account owner = data.account(data.branch(), Role.LEARNER);
         Account other = data.account(data.branch(), Role.LEARNER);
         long id = notices.post(owner.getUsername(), "仅本人可见", null, null);
-        signIn(other.getUsername());
+        data.signIn(other.getUsername());
         assertThat(notices.inbox(10)).isEmpty();
         assertThatThrownBy(() -> notices.markRead(id)).isInstanceOf(AccessDeniedException.class);
-        signIn(owner.getUsername());
+        data.signIn(owner.getUsername());
         assertThat(notices.unreadCount()).isEqualTo(1);
     }
 
@@ -68,9 +62,9 @@ class NotificationServiceTest {
     void a_person_whose_roles_change_is_told_in_the_inbox() {
         var unit = data.branch();
         Account a = data.account(unit, Role.LEARNER);
-        signIn("admin");
+        data.signIn("admin");
         members.setRoles(a.getMemberId(), EnumSet.of(Role.LEARNER, Role.ORGANIZER), unit.getId());
-        signIn(a.getUsername());
+        data.signIn(a.getUsername());
         assertThat(notices.inbox(5)).singleElement().satisfies(n -> {
             assertThat(n.title()).isEqualTo("您的角色已调整");
             assertThat(n.body()).contains("学员、组织员");
