@@ -57,7 +57,6 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
         this.library = library;
         this.study = study;
         addClassName("mingze-reader");
-        setMaxWidth("48rem");
     }
 
     @Override
