@@ -77,6 +77,21 @@ class ReaderViewTest extends KaribuTest {
     }
 
     @Test
+    void a_material_with_a_chinese_id_opens_from_a_literal_or_a_percent_encoded_address() {
+        LibraryFixtures.write("uploads/支部学习.md", "---\ntitle: 中文标识的资料\ncategory: 学习辅导\n---\n正文\n");
+        content.reload("test", false);
+        login("wangzh");
+        for (String path : List.of("library/read/uploads/支部学习", "library/read/uploads/%E6%94%AF%E9%83%A8%E5%AD%A6%E4%B9%A0")) {
+            UI.getCurrent().navigate("");
+            UI.getCurrent().navigate(path);
+            assertThat(UI.getCurrent().getInternals().getTitle()).as(path).isEqualTo("中文标识的资料");
+        }
+        UI.getCurrent().navigate(ReaderView.class, "uploads/支部学习");
+        assertThat(_get(ReaderView.class).materialId()).isEqualTo("uploads/支部学习");
+        assertThat(ReaderView.percentDecode("a+b%20c/%E4%B8%AD文")).isEqualTo("a+b c/中文");
+    }
+
+    @Test
     void previous_and_next_stay_within_the_category() {
         login("wangzh");
         UI.getCurrent().navigate("library/read/zhuti/diyi-zeren");
