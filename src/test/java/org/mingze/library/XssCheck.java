@@ -52,6 +52,19 @@ public final class XssCheck {
 
     /** What in this HTML (parsed as a browser would) could run script, load active content or inject style. */
     public static List<String> dangers(String html) {
+        return dangers(html, false);
+    }
+
+    /**
+     * The same for a whole view's server-side HTML, where Vaadin's own layouts carry the style attribute the server
+     * gave them (VerticalLayout's width:100%). Content can never create those elements: text is escaped, and HTML
+     * from a material goes through an {@code Html} component whose inner HTML is checked with {@link #dangers}.
+     */
+    public static List<String> dangersInView(String html) {
+        return dangers(html, true);
+    }
+
+    private static List<String> dangers(String html, boolean vaadinStyles) {
         List<String> found = new ArrayList<>();
         for (Element e : Jsoup.parse(html).getAllElements()) {
             String tag = e.normalName();
@@ -64,6 +77,9 @@ public final class XssCheck {
                 String value = a.getValue().toLowerCase(Locale.ROOT).replaceAll("[\\s\\u0000-\\u001f]", "");
                 if (name.startsWith("on")) {
                     found.add(tag + "[" + name + "]");
+                }
+                if (name.equals("style") && vaadinStyles && tag.startsWith("vaadin-")) {
+                    continue;
                 }
                 if (name.equals("style") || name.equals("srcdoc") || name.equals("formaction")) {
                     found.add(tag + "[" + name + "]");

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -66,7 +65,6 @@ class LibraryView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     LibraryView(LibraryService library) {
         this.library = library;
         addClassName("mingze-library");
-        setMaxWidth("60rem");
 
         H2 title = new H2(getTranslation("library.title"));
         title.addClassName("mingze-library-title");
@@ -80,7 +78,7 @@ class LibraryView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
                 changed();
             }
         });
-        FlexLayout tools = new FlexLayout(sort);
+        Div tools = new Div(sort);
         tools.addClassName("mingze-library-tools");
         if (organiser) {
             Button upload = new Button(getTranslation("library.upload"), VaadinIcon.UPLOAD.create(),

@@ -24,7 +24,6 @@ class MyStudyView extends VerticalLayout implements HasDynamicTitle {
 
     MyStudyView(StudyService study) {
         addClassName("mingze-my-study");
-        setMaxWidth("48rem");
         add(new H2(getTranslation("library.study.title")));
         add(StudyPanel.of(study.myStudy(), this));
     }

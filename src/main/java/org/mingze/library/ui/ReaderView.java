@@ -44,6 +44,7 @@ import org.mingze.library.TocEntry;
 @PermitAll
 class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
+    static final String ROUTE = "library/read/";
     static final List<String> FONT_SIZES = List.of("s", "m", "l", "xl");
     private static final String FONT_ATTRIBUTE = ReaderView.class.getName() + ".font";
 
@@ -57,11 +58,16 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
         this.library = library;
         this.study = study;
         addClassName("mingze-reader");
-        setMaxWidth("48rem");
     }
 
+    /**
+     * The id comes from the location's path, decoded here, not from the wildcard parameter: Flow 24.9 corrupts
+     * non-ASCII characters in wildcard parameter values (vaadin/flow#25671), and ids may be Chinese.
+     */
     @Override
-    public void setParameter(BeforeEvent event, @WildcardParameter String id) {
+    public void setParameter(BeforeEvent event, @WildcardParameter String parameter) {
+        String path = event.getLocation().getPath();
+        String id = path.startsWith(ROUTE) ? percentDecode(path.substring(ROUTE.length())) : parameter;
         removeAll();
         page = library.read(id).orElse(null);
         if (page == null) {
@@ -195,6 +201,28 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
             nav.add(next);
         }
         return nav;
+    }
+
+    /**
+     * Decodes %XX escapes as UTF-8 and leaves every other character as it is (literal Chinese included; "+" stays
+     * "+"). Material ids never contain "%" (FrontMatter.validId), so decoding cannot change a literal id.
+     */
+    static String percentDecode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        byte[] in = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(in.length);
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == '%' && i + 2 < in.length && Character.digit(in[i + 1], 16) >= 0
+                    && Character.digit(in[i + 2], 16) >= 0) {
+                out.write(Character.digit(in[i + 1], 16) * 16 + Character.digit(in[i + 2], 16));
+                i += 2;
+            } else {
+                out.write(in[i]);
+            }
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String href(String anchor) {

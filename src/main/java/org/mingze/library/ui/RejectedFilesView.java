@@ -31,7 +31,6 @@ class RejectedFilesView extends VerticalLayout implements HasDynamicTitle {
     RejectedFilesView(LibraryService library) {
         this.library = library;
         addClassName("mingze-rejected");
-        setMaxWidth("72rem");
         RouterLink back = new RouterLink(getTranslation("library.back"), LibraryView.class);
         H2 title = new H2(getTranslation("library.rejected.title"));
         Paragraph intro = new Paragraph(getTranslation("library.rejected.intro"));

@@ -44,7 +44,6 @@ class UploadView extends VerticalLayout implements HasDynamicTitle {
     UploadView(LibraryService library) {
         this.library = library;
         addClassName("mingze-upload");
-        setMaxWidth("48rem");
         RouterLink back = new RouterLink(getTranslation("library.back"), LibraryView.class);
         H2 title = new H2(getTranslation("library.upload.title"));
         Paragraph intro = new Paragraph(getTranslation("library.upload.intro", String.valueOf(MAX_BYTES / 1024 / 1024)));
