@@ -8,7 +8,8 @@ import org.mingze.search.SearchMessage;
 /**
  * Reads what people type into a search box. Nothing of it reaches a Lucene query parser: this small lexer knows
  * words (all required), {@code "quoted phrases"} (also “中文引号” and 「」), {@code -exclusions}, {@code NOT},
- * and {@code OR} / {@code |} between two operands. Every other character is plain text, which the analyzers drop
+ * and {@code OR} / {@code |} between two operands. A Lucene-style field prefix ({@code title:}) is dropped.
+ * Every other character is plain text, which the analyzers drop
  * if it is not a letter or a digit, so wildcards, regular expressions, field names, brackets and escapes have no
  * effect. It never throws.
  */
@@ -20,6 +21,8 @@ final class UserQueryParser {
     static final int MAX_OPERANDS = 16;
 
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+    /** {@code title:主体责任} is read as 主体责任: there is no field syntax. */
+    private static final java.util.regex.Pattern FIELD_PREFIX = java.util.regex.Pattern.compile("^[A-Za-z_]+:(?=.)");
 
     private enum Kind { TEXT, PHRASE, OR, NOT }
 
@@ -145,7 +148,7 @@ final class UserQueryParser {
             while (i < n && s.charAt(i) != ' ' && closingQuote(s.charAt(i)) == 0) {
                 i++;
             }
-            String word = s.substring(start, i);
+            String word = FIELD_PREFIX.matcher(s.substring(start, i)).replaceFirst("");
             if (!negated && (word.equals("OR") || word.equals("|") || word.equals("||"))) {
                 tokens.add(new Token(Kind.OR, word, false));
             } else if (!negated && word.equals("NOT")) {
