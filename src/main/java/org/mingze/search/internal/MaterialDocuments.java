@@ -15,12 +15,14 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 import org.mingze.library.IndexableMaterial;
 
 /** Turns a material into one search document per section (see {@link SearchFields}). */
@@ -122,6 +124,8 @@ public final class MaterialDocuments {
             d.add(new SortedSetDocValuesFacetField(SearchFields.YEAR, String.valueOf(m.date().getYear())));
         }
         d.add(new StringField(SearchFields.ARCHIVED, String.valueOf(m.archived()), Field.Store.YES));
+        String suggest = m.archived() ? Suggester.SUGGEST_ARCHIVED : Suggester.SUGGEST;
+        d.add(new SortedSetDocValuesField(suggest, new BytesRef(cut(title))));
         d.add(new StoredField(SearchFields.FINGERPRINT, fingerprint));
         try {
             return config.build(d);
@@ -158,6 +162,11 @@ public final class MaterialDocuments {
     private static void update(MessageDigest sha, String s) {
         sha.update((s == null ? "" : s).getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
+    }
+
+    private static String cut(String s) {
+        String t = s.strip();
+        return t.length() > 200 ? t.substring(0, 200) : t;
     }
 
     private static boolean blank(String s) {

@@ -266,6 +266,30 @@ public final class SearchIndex implements Closeable {
         }
     }
 
+    /**
+     * Replaces the documents of several sources and removes others, then makes it all searchable at once (one
+     * commit, one refresh).
+     */
+    public void update(String type, Map<String, List<Document>> replacements, java.util.Collection<String> deletions) {
+        if (replacements.isEmpty() && deletions.isEmpty()) {
+            return;
+        }
+        writeLock.lock();
+        try {
+            for (Map.Entry<String, List<Document>> e : replacements.entrySet()) {
+                writer.updateDocuments(sourceTerm(type, e.getKey()), e.getValue());
+            }
+            for (String id : deletions) {
+                writer.deleteDocuments(sourceTerm(type, id));
+            }
+            commitAndRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Removes every document of one source and makes the change searchable. */
     public void delete(String type, String sourceId) {
         writeLock.lock();
