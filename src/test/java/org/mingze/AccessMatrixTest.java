@@ -33,7 +33,9 @@ class AccessMatrixTest extends KaribuTest {
             Map.entry("account/password", SIGNED_IN),
             Map.entry("admin/units", Set.of("ADMIN")),
             Map.entry("admin/members", Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
-            Map.entry("admin/members/import", Set.of("ADMIN", "ORGANIZER")));
+            Map.entry("admin/members/import", Set.of("ADMIN", "ORGANIZER")),
+            Map.entry("search", SIGNED_IN),
+            Map.entry("search/admin", Set.of("ADMIN")));
 
     @Test
     void every_route_has_a_row_in_the_access_design() {
