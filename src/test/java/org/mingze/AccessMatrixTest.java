@@ -41,7 +41,9 @@ class AccessMatrixTest extends KaribuTest {
             Map.entry("library/upload", Set.of("ADMIN", "ORGANIZER")),
             Map.entry("library/rejected", Set.of("ADMIN")),
             Map.entry("library/my-study", SIGNED_IN),
-            Map.entry("library/records", Set.of("ADMIN", "ORGANIZER", "AUDITOR")));
+            Map.entry("library/records", Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
+            Map.entry("search", SIGNED_IN),
+            Map.entry("search/admin", Set.of("ADMIN")));
 
     @Test
     void every_route_has_a_row_in_the_access_design() {

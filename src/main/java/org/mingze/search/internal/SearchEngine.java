@@ -1,0 +1,254 @@
+package org.mingze.search.internal;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.mingze.search.FacetCount;
+import org.mingze.search.SearchHit;
+import org.mingze.search.SearchMessage;
+import org.mingze.search.SearchRequest;
+import org.mingze.search.SearchResults;
+import org.mingze.search.SearchSort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link SearchRequest} against the {@link SearchIndex}: parse, build, filter, collect hits and facet counts
+ * in one pass, highlight the page. Never throws for what a person typed; a failure of the index itself becomes
+ * {@link SearchMessage#UNAVAILABLE}.
+ */
+public final class SearchEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchEngine.class);
+    /** Hits beyond this rank are not paged to (the total is still exact). */
+    public static final int MAX_WINDOW = 1000;
+    static final int SNIPPET_LENGTH = 120;
+    static final int FACET_VALUES = 30;
+    private static final Set<String> LOAD = Set.of(SearchFields.ID, SearchFields.TYPE, SearchFields.SOURCE_ID,
+            SearchFields.TITLE, SearchFields.HEADING, SearchFields.ANCHOR, SearchFields.CATEGORY, SearchFields.TAG,
+            SearchFields.DATE, SearchFields.ARCHIVED);
+
+    private final SearchIndex index;
+    private final QueryFactory queries;
+
+    public SearchEngine(SearchIndex index) {
+        this.index = index;
+        this.queries = new QueryFactory(index.analyzers());
+    }
+
+    public SearchIndex index() {
+        return index;
+    }
+
+    /**
+     * @param includeArchived whether archived materials may be shown (administrators only)
+     */
+    public SearchResults search(SearchRequest request, boolean includeArchived) {
+        long start = System.nanoTime();
+        UserQuery parsed = UserQueryParser.parse(request.q());
+        Query main;
+        Query relaxed = null;
+        List<SearchMessage> notices = new ArrayList<>();
+        SearchRequest req = request;
+        if (parsed.isEmpty() && request.hasFilters()) {
+            main = new MatchAllDocsQuery(); // browsing by filters alone: newest first
+            req = request.withSort(SearchSort.DATE);
+            notices.addAll(parsed.notices());
+        } else {
+            QueryFactory.Built built;
+            try {
+                built = queries.build(parsed);
+            } catch (RuntimeException e) {
+                log.warn("Query \"{}\" could not be built: {}", request.q(), e.toString());
+                return SearchResults.problem(request, SearchMessage.of(SearchMessage.TOO_COMPLEX), List.of(),
+                        millis(start));
+            }
+            notices.addAll(built.notices());
+            if (built.problem() != null) {
+                return SearchResults.problem(request, built.problem(), notices, millis(start));
+            }
+            main = built.query();
+            relaxed = built.relaxed();
+        }
+        int window = req.page() * req.size();
+        if (window > MAX_WINDOW) {
+            notices.add(SearchMessage.of(SearchMessage.PAGE_LIMIT, MAX_WINDOW));
+            int lastPage = Math.max(1, MAX_WINDOW / req.size());
+            req = req.withPage(lastPage);
+            window = lastPage * req.size();
+        }
+        SearchIndex.Searcher searcher = index.acquire();
+        try {
+            Query filters = filters(req, includeArchived);
+            FacetsCollectorManager.FacetsResult result = run(searcher, main, filters, req, window);
+            if (result.topDocs().totalHits.value == 0 && relaxed != null) {
+                FacetsCollectorManager.FacetsResult loose = run(searcher, relaxed, filters, req, window);
+                if (loose.topDocs().totalHits.value > 0) {
+                    result = loose;
+                    main = relaxed;
+                    notices.add(SearchMessage.of(SearchMessage.RELAXED));
+                }
+            }
+            TopDocs top = result.topDocs();
+            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, window - req.size()),
+                    top.scoreDocs.length);
+            List<SearchHit> hits = hits(searcher, main, page);
+            Map<String, List<FacetCount>> facets = facets(searcher, result);
+            return new SearchResults(req, top.totalHits.value, millis(start), hits, facets, notices, null);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IndexSearcher.TooManyClauses) {
+                return SearchResults.problem(request, SearchMessage.of(SearchMessage.TOO_COMPLEX), notices,
+                        millis(start));
+            }
+            log.error("Search for \"{}\" failed", request.q(), e);
+            return SearchResults.problem(request, SearchMessage.of(SearchMessage.UNAVAILABLE), notices,
+                    millis(start));
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    private static FacetsCollectorManager.FacetsResult run(IndexSearcher searcher, Query main, Query filters,
+                                                          SearchRequest req, int window) throws IOException {
+        Query q = main;
+        if (filters != null) {
+            q = new BooleanQuery.Builder().add(main, Occur.MUST).add(filters, Occur.FILTER).build();
+        }
+        FacetsCollectorManager facets = new FacetsCollectorManager();
+        if (req.sort() == SearchSort.DATE) {
+            SortField byDay = new SortField(SearchFields.DAY, SortField.Type.LONG, true);
+            byDay.setMissingValue(Long.MIN_VALUE);
+            return FacetsCollectorManager.search(searcher, q, window, new Sort(byDay, SortField.FIELD_SCORE), true,
+                    facets);
+        }
+        return FacetsCollectorManager.search(searcher, q, window, facets);
+    }
+
+    /** Filters (null if none): each filter's values are alternatives; archived hits only when allowed. */
+    static Query filters(SearchRequest req, boolean includeArchived) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean any = false;
+        any |= anyOf(b, SearchFields.CATEGORY, req.categories());
+        any |= anyOf(b, SearchFields.TAG, req.tags());
+        any |= anyOf(b, SearchFields.TYPE, req.types());
+        if (req.from() != null || req.to() != null) {
+            long from = req.from() == null ? Long.MIN_VALUE : req.from().toEpochDay();
+            long to = req.to() == null ? Long.MAX_VALUE : req.to().toEpochDay();
+            b.add(LongPoint.newRangeQuery(SearchFields.DAY, from, to), Occur.FILTER);
+            any = true;
+        }
+        if (!includeArchived) {
+            b.add(new TermQuery(new Term(SearchFields.ARCHIVED, "false")), Occur.FILTER);
+            any = true;
+        }
+        return any ? b.build() : null;
+    }
+
+    private static boolean anyOf(BooleanQuery.Builder b, String field, List<String> values) {
+        if (values.isEmpty()) {
+            return false;
+        }
+        BooleanQuery.Builder or = new BooleanQuery.Builder();
+        values.forEach(v -> or.add(new TermQuery(new Term(field, v)), Occur.SHOULD));
+        b.add(or.build(), Occur.FILTER);
+        return true;
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+        if (page.length == 0) {
+            return List.of();
+        }
+        int[] docs = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
+        String[] snippets = highlight(searcher, query, docs);
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document d = stored.document(docs[i], LOAD);
+            String date = d.get(SearchFields.DATE);
+            String type = d.get(SearchFields.TYPE);
+            String sourceId = d.get(SearchFields.SOURCE_ID);
+            String anchor = d.get(SearchFields.ANCHOR);
+            hits.add(new SearchHit(d.get(SearchFields.ID), type, sourceId, d.get(SearchFields.TITLE),
+                    d.get(SearchFields.HEADING), anchor, Links.reader(type, sourceId, anchor),
+                    d.get(SearchFields.CATEGORY), List.of(d.getValues(SearchFields.TAG)),
+                    date == null ? null : LocalDate.parse(date), snippets[i] == null ? "" : snippets[i],
+                    Float.isNaN(page[i].score) ? 0f : page[i].score, "true".equals(d.get(SearchFields.ARCHIVED))));
+        }
+        return hits;
+    }
+
+    private String[] highlight(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzers().index())
+                .withMaskedFieldsFunc(f -> SearchFields.TEXT.equals(f)
+                        ? Set.of(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX) : Set.of())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_LENGTH, 0.33f))
+                .withMaxNoHighlightPassages(1)
+                .build();
+        Map<String, String[]> out = highlighter.highlightFields(new String[] {SearchFields.TEXT}, query, docs,
+                new int[] {2});
+        return out.get(SearchFields.TEXT);
+    }
+
+    private static Map<String, List<FacetCount>> facets(SearchIndex.Searcher searcher,
+                                                       FacetsCollectorManager.FacetsResult result) throws IOException {
+        Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+        if (searcher.facetState() == null) {
+            return out;
+        }
+        Facets counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), result.facetsCollector());
+        for (String dim : SearchResults.FACETS) {
+            List<FacetCount> values = new ArrayList<>();
+            FacetResult r;
+            try {
+                r = counts.getTopChildren(FACET_VALUES, dim);
+            } catch (IllegalArgumentException notIndexedYet) {
+                r = null;
+            }
+            if (r != null) {
+                for (LabelAndValue lv : r.labelValues) {
+                    values.add(new FacetCount(lv.label, lv.value.intValue()));
+                }
+            }
+            if (SearchFields.YEAR.equals(dim)) {
+                values.sort((a, b) -> b.value().compareTo(a.value()));
+            }
+            out.put(dim, values);
+        }
+        return out;
+    }
+
+    private static long millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,44 @@
+package org.mingze.search.internal;
+
+/**
+ * The fields of a search document. One document per searchable unit: a section of a material today, a question
+ * later. {@link #TYPE} tells them apart; {@link #KEY} ({@code type|id}) is unique; {@link #SOURCE}
+ * ({@code type|source id}) groups the documents that come from one source (the sections of a material) so that
+ * they are replaced together.
+ */
+public final class SearchFields {
+
+    /** Unique key: {@code material|zhuti/diyi-zeren#anchor}. Stored. */
+    public static final String KEY = "key";
+    /** {@code material} or (later) {@code question}: a filter, a facet and stored. */
+    public static final String TYPE = "type";
+    /** {@code material|zhuti/diyi-zeren}: every document from one source. Not stored. */
+    public static final String SOURCE = "source";
+    /** The id shown to users and linked: {@code zhuti/diyi-zeren#anchor}. Stored. */
+    public static final String ID = "id";
+    /** The source's own id (material id). Stored. */
+    public static final String SOURCE_ID = "sourceId";
+    public static final String ANCHOR = "anchor";
+    public static final String TITLE = "title";
+    public static final String HEADING = "heading";
+    /** Body text: words (stored, offsets for highlighting); {@code text_cjk} holds its bigrams. */
+    public static final String TEXT = "text";
+    /** Title and heading for matching: words; {@code head_cjk} holds the bigrams. */
+    public static final String HEAD = "head";
+    public static final String CATEGORY = "category";
+    public static final String TAG = "tag";
+    public static final String YEAR = "year";
+    /** Days since 1970-01-01: a point for ranges, doc values for sorting by date; stored as ISO text in DATE. */
+    public static final String DAY = "day";
+    public static final String DATE = "date";
+    /** "true" or "false". */
+    public static final String ARCHIVED = "archived";
+    /** A hash of the source as indexed, to find changes without re-indexing everything. */
+    public static final String FINGERPRINT = "fingerprint";
+
+    public static final String TYPE_MATERIAL = "material";
+    public static final String TYPE_QUESTION = "question";
+
+    private SearchFields() {
+    }
+}

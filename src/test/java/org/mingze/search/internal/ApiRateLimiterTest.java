@@ -1,0 +1,53 @@
+package org.mingze.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class ApiRateLimiterTest {
+
+    /** A clock that moves only when told. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-11-28T08:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void sixty_a_minute_per_person_then_429_until_the_bucket_refills() {
+        ManualClock clock = new ManualClock();
+        ApiRateLimiter limiter = new ApiRateLimiter(new SearchProperties(null, false, 60), clock);
+        for (int i = 0; i < 60; i++) {
+            assertThat(limiter.tryAcquire("wangzh").allowed()).isTrue();
+        }
+        ApiRateLimiter.Decision refused = limiter.tryAcquire("wangzh");
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfterSeconds()).isEqualTo(1);
+        assertThat(limiter.tryAcquire("zhouxy").allowed()).as("another person").isTrue();
+        clock.now = clock.now.plus(Duration.ofSeconds(1));
+        assertThat(limiter.tryAcquire("wangzh").allowed()).isTrue();
+        assertThat(limiter.tryAcquire("wangzh").allowed()).isFalse();
+        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        for (int i = 0; i < 60; i++) {
+            assertThat(limiter.tryAcquire("wangzh").allowed()).isTrue();
+        }
+        assertThat(limiter.tryAcquire("wangzh").allowed()).as("never more than a minute's worth").isFalse();
+    }
+}
