@@ -11,13 +11,13 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.InputStream;
+import org.mingze.base.ui.UploadTexts;
 import org.mingze.base.security.Roles;
 import org.mingze.base.ui.FormErrors;
 import org.mingze.base.validation.Problem;
@@ -52,31 +52,10 @@ class UploadView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFileSize(MAX_BYTES);
         upload.setMaxFiles(1);
         upload.setWidthFull();
-        UploadI18N i18n = new UploadI18N();
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("library.upload.drop"))
-                .setMany(getTranslation("library.upload.drop")));
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("library.upload.button"))
-                .setMany(getTranslation("library.upload.button")));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("library.upload.too-many"))
-                .setFileIsTooBig(getTranslation("library.upload.too-big", String.valueOf(MAX_BYTES / 1024 / 1024)))
-                .setIncorrectFileType(getTranslation("library.upload.wrong-type")));
-        // the generic progress texts of the shell's other upload page
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("import.upload.connecting"))
-                        .setStalled(getTranslation("import.upload.stalled"))
-                        .setProcessing(getTranslation("import.upload.processing"))
-                        .setHeld(getTranslation("import.upload.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                        .setPrefix(getTranslation("import.upload.remaining"))
-                        .setUnknown(getTranslation("import.upload.unknown")))
-                .setError(new UploadI18N.Uploading.Error()
-                        .setServerUnavailable(getTranslation("import.upload.server-unavailable"))
-                        .setUnexpectedServerError(getTranslation("import.upload.server-error"))
-                        .setForbidden(getTranslation("import.upload.forbidden"))));
-        i18n.setFile(new UploadI18N.File().setRetry(getTranslation("import.upload.retry"))
-                .setStart(getTranslation("import.upload.start")).setRemove(getTranslation("import.upload.remove")));
-        i18n.setUnits(java.util.List.of("B", "kB", "MB", "GB", "TB"));
-        upload.setI18n(i18n);
+        upload.setI18n(UploadTexts.of(this, getTranslation("library.upload.drop"), getTranslation("library.upload.button"),
+                getTranslation("library.upload.too-many"),
+                getTranslation("library.upload.too-big", String.valueOf(MAX_BYTES / 1024 / 1024)),
+                getTranslation("library.upload.wrong-type")));
         upload.addFileRejectedListener(e -> error(getTranslation("library.upload.rejected", e.getFileName(),
                 e.getErrorMessage())));
         step2.setWidthFull();

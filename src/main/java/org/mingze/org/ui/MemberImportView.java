@@ -27,6 +27,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
 import java.util.function.Supplier;
+import org.mingze.base.ui.UploadTexts;
 import org.mingze.base.security.Roles;
 import org.mingze.base.validation.Problem;
 import org.mingze.base.validation.ValidationException;
@@ -167,30 +168,10 @@ class MemberImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private UploadI18N i18n() {
-        UploadI18N i18n = new UploadI18N();
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("import.upload.drop"))
-                .setMany(getTranslation("import.upload.drop")));
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("import.upload.button"))
-                .setMany(getTranslation("import.upload.button")));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("import.upload.too-many"))
-                .setFileIsTooBig(getTranslation("import.upload.too-big", String.valueOf(MemberImportService.MAX_BYTES
-                        / MB))).setIncorrectFileType(getTranslation("import.upload.wrong-type")));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("import.upload.connecting"))
-                        .setStalled(getTranslation("import.upload.stalled"))
-                        .setProcessing(getTranslation("import.upload.processing"))
-                        .setHeld(getTranslation("import.upload.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                        .setPrefix(getTranslation("import.upload.remaining"))
-                        .setUnknown(getTranslation("import.upload.unknown")))
-                .setError(new UploadI18N.Uploading.Error()
-                        .setServerUnavailable(getTranslation("import.upload.server-unavailable"))
-                        .setUnexpectedServerError(getTranslation("import.upload.server-error"))
-                        .setForbidden(getTranslation("import.upload.forbidden"))));
-        i18n.setFile(new UploadI18N.File().setRetry(getTranslation("import.upload.retry"))
-                .setStart(getTranslation("import.upload.start")).setRemove(getTranslation("import.upload.remove")));
-        i18n.setUnits(List.of("B", "kB", "MB", "GB", "TB"));
-        return i18n;
+        return UploadTexts.of(this, getTranslation("import.upload.drop"), getTranslation("import.upload.button"),
+                getTranslation("import.upload.too-many"),
+                getTranslation("import.upload.too-big", String.valueOf(MemberImportService.MAX_BYTES / MB)),
+                getTranslation("import.upload.wrong-type"));
     }
 
     @Override
