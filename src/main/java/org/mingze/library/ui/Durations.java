@@ -10,6 +10,9 @@ final class Durations {
     }
 
     static String format(long seconds, Component c) {
+        if (seconds > 0 && seconds < 60) {
+            return c.getTranslation("library.duration.under-1m");
+        }
         long minutes = Math.max(0, seconds) / 60;
         long hours = minutes / 60;
         return hours > 0 ? c.getTranslation("library.duration.hm", String.valueOf(hours), String.valueOf(minutes % 60))

@@ -46,6 +46,8 @@ import org.mingze.library.ReloadResult;
 @Menu(title = "menu.library", order = 10, icon = "vaadin:book")
 class LibraryView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
+    /** Tags shown before "more": a bureau's content has dozens, and a phone screen has room for a few lines. */
+    static final int TAGS_SHOWN = 10;
     static final String SORT_DATE = "date";
     static final String SORT_TITLE = "title";
 
@@ -61,6 +63,7 @@ class LibraryView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     private List<MaterialCard> all = List.of();
     private String category;
     private String tag;
+    private boolean allTags;
 
     LibraryView(LibraryService library) {
         this.library = library;
@@ -160,7 +163,24 @@ class LibraryView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         tags.removeAll();
         tags.add(chip(getTranslation("library.facet.all"), (int) base.stream().filter(inCategory).count(),
                 tag == null, () -> tag = null));
-        tagCounts.forEach((t, n) -> tags.add(chip(t, n, t.equals(tag), () -> tag = t)));
+        int listed = 0;
+        for (var e : tagCounts.entrySet()) {
+            boolean selected = e.getKey().equals(tag);
+            if (allTags || listed < TAGS_SHOWN || selected) {
+                tags.add(chip(e.getKey(), e.getValue(), selected, () -> tag = e.getKey()));
+            }
+            listed++;
+        }
+        if (tagCounts.size() > TAGS_SHOWN) {
+            Button more = new Button(allTags ? getTranslation("library.facet.less")
+                    : getTranslation("library.facet.more", String.valueOf(tagCounts.size() - TAGS_SHOWN)), e -> {
+                allTags = !allTags;
+                render();
+            });
+            more.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            more.addClassName("mingze-facet-more");
+            tags.add(more);
+        }
         tags.getParent().ifPresent(p -> p.setVisible(!tagCounts.isEmpty()));
 
         Collator collator = Collator.getInstance(Languages.CHINESE);

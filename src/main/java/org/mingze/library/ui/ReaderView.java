@@ -323,7 +323,7 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
                 if (t) {
                   e.preventDefault(); e.stopPropagation();
                   t.scrollIntoView({behavior: 'smooth', block: 'start'});
-                  history.replaceState(history.state, '', url.hash);
+                  history.replaceState(history.state, '', location.pathname + location.search + url.hash);
                 }
               }
             };

@@ -62,6 +62,24 @@ class LibraryViewTest extends KaribuTest {
     }
 
     @Test
+    void beyond_ten_tags_the_rest_fold_behind_more_but_a_chosen_tag_stays_visible() {
+        LibraryFixtures.write("many/tags.md", "---\ntitle: 多标签\ncategory: 学习辅导\ntags: [标签01, 标签02, 标签03, 标签04, "
+                + "标签05, 标签06, 标签07, 标签08, 标签09, 标签10, 标签11, 标签12]\n---\n正文\n");
+        content.reload("test", false);
+        login("wangzh");
+        UI.getCurrent().navigate("library", QueryParameters.simple(java.util.Map.of("tag", "标签12")));
+        // categories counted under the chosen tag; then 全部, the ten most used tags (in pinyin order), the chosen one
+        assertThat(chips()).containsExactly("全部（1）", "学习辅导（1）", "全部（4）", "主体责任（2）", "标签01（1）",
+                "标签02（1）", "标签03（1）", "标签04（1）", "标签05（1）", "标签06（1）", "标签07（1）", "标签08（1）",
+                "标签09（1）", "标签12（1）");
+        Button more = _get(Button.class, spec -> spec.withClasses("mingze-facet-more"));
+        assertThat(more.getText()).isEqualTo("更多（6）");
+        _click(more);
+        assertThat(chips()).hasSize(2 + 1 + 16);
+        assertThat(_get(Button.class, spec -> spec.withClasses("mingze-facet-more")).getText()).isEqualTo("收起");
+    }
+
+    @Test
     void choosing_a_category_filters_the_list_and_recounts_the_tags() {
         login("wangzh");
         UI.getCurrent().navigate("library");
