@@ -124,7 +124,10 @@ public class LibraryService {
         return catalog.current().problems().stream().map(p -> rejected(p, locale)).toList();
     }
 
-    /** Re-reads content/materials now (recorded as CONTENT_RELOAD with counts). */
+    /**
+     * Re-reads content/materials now, recorded as CONTENT_RELOAD with counts. Announces every loaded material as
+     * changed ({@link MaterialsChanged}), so that a reload also lets the search index catch up.
+     */
     @PreAuthorize(ADMIN)
     @Transactional(readOnly = false)
     public ReloadResult reload() {

@@ -116,14 +116,18 @@ class LibraryServiceTest {
     }
 
     @Test
-    void a_reload_is_audited_with_its_counts() {
+    void a_reload_is_audited_with_its_counts_and_announces_every_material() {
         Login.as(users, "admin");
+        recorder.clear();
         ReloadResult r = library.reload();
+        assertThat(recorder.events()).anySatisfy(e -> assertThat(e.changed()).containsExactlyInAnyOrder(
+                "zhuti/diyi-zeren", "zhuti/yigang-shuangze", "zhidu/sanhui-yike"));
         assertThat(r.loaded()).isEqualTo(3);
         assertThat(r.rejected()).isEqualTo(3);
+        assertThat(r.changed()).as("nothing changed since the fixtures were loaded").isZero();
         assertThat(audited("CONTENT_RELOAD")).first().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("admin");
-            assertThat(e.detail()).startsWith("manual: loaded 3, rejected files 3");
+            assertThat(e.detail()).startsWith("manual: loaded 3, rejected files 3, changed 0, removed 0");
         });
     }
 

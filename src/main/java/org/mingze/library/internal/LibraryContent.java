@@ -86,8 +86,9 @@ public class LibraryContent {
     }
 
     /**
-     * Re-reads every file and installs the result. Audits and announces when something changed (or always, when
-     * {@code always} is set: an administrator's explicit reload).
+     * Re-reads every file and installs the result. Audits and announces what changed when something did. With
+     * {@code always} (an administrator's explicit reload) it is audited anyway and every loaded material is announced
+     * as changed, so that listeners (the search index) can catch up with everything.
      */
     public ReloadResult reload(String trigger, boolean always) {
         Diff diff;
@@ -99,16 +100,18 @@ public class LibraryContent {
             diff = diff(before, next);
         }
         if (always || diff.any()) {
-            Diff d = diff;
+            Set<String> announced = always ? Set.copyOf(next.byId().keySet()) : Set.copyOf(diff.changed());
+            Set<String> removed = Set.copyOf(diff.removed());
+            String detail = trigger + ": " + counts(next, diff.changed().size(), removed.size());
             tx.executeWithoutResult(status -> {
-                audit.record("CONTENT_RELOAD", "content", null, trigger + ": " + counts(next, d.changed.size(),
-                        d.removed.size()));
-                if (!d.changed.isEmpty() || !d.removed.isEmpty()) {
-                    events.publishEvent(new MaterialsChanged(Set.copyOf(d.changed), Set.copyOf(d.removed)));
+                audit.record("CONTENT_RELOAD", "content", null, detail);
+                if (!announced.isEmpty() || !removed.isEmpty()) {
+                    events.publishEvent(new MaterialsChanged(announced, removed));
                 }
             });
         }
-        return new ReloadResult(next.byId().size(), next.problems().size(), diff.changed.size(), diff.removed.size());
+        return new ReloadResult(next.byId().size(), next.problems().size(), diff.changed().size(),
+                diff.removed().size());
     }
 
     /** Re-reads the folder and installs it without auditing or announcing: the caller does both. */
