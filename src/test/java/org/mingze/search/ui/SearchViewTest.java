@@ -114,6 +114,20 @@ class SearchViewTest extends KaribuTest {
     }
 
     @Test
+    void ten_thousand_pasted_characters_search_their_start_and_keep_the_address_short() {
+        login("wangzh");
+        UI.getCurrent().navigate("search");
+        TextField q = _get(TextField.class, s -> s.withClasses("mingze-search-query"));
+        com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue(q, "一岗双责".repeat(2500));
+        _click(_get(Button.class, s -> s.withText("搜索")));
+        assertThat(parameters().get("q")).singleElement()
+                .satisfies(v -> assertThat(v.length()).isEqualTo(201));
+        assertThat(_find(Paragraph.class, s -> s.withClasses("mingze-search-notice")))
+                .extracting(Paragraph::getText).anySatisfy(t -> assertThat(t).contains("只按前 200 个字"));
+        assertThat(hitLinks()).isNotEmpty();
+    }
+
+    @Test
     void typing_shows_suggestions_that_search_when_clicked() {
         login("wangzh");
         UI.getCurrent().navigate("search");
