@@ -50,6 +50,7 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
 
     private final LibraryService library;
     private final StudyService study;
+    private List<String> highlights = List.of();
     private MaterialPage page;
     private String title = "";
     private Div prose;
@@ -79,6 +80,12 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
         }
         title = page.card().title();
         render();
+        highlights = MaterialPage.highlights(event.getLocation().getQueryParameters().getParameters()
+                .get(MaterialPage.HIGHLIGHT_PARAMETER));
+        if (!highlights.isEmpty()) {
+            // words go in as data (text nodes are split and wrapped in <mark>), never as markup
+            getElement().executeJs(HIGHLIGHT, String.join("\n", highlights));
+        }
         getElement().executeJs(SCROLL);
         study.startReading(page.card().id());
     }
@@ -286,6 +293,11 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
         }
     }
 
+    /** The words this visit highlights (from the address). */
+    List<String> highlights() {
+        return highlights;
+    }
+
     String materialId() {
         return page == null ? null : page.card().id();
     }
@@ -339,6 +351,37 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
             """;
 
     /** On arrival: to the section named in the URL's #anchor, else to the top (the view is reused between materials). */
+    /** Marks every occurrence of the words ($0, one per line) in the text of the material, case-insensitively. */
+    private static final String HIGHLIGHT = """
+            const root = this.querySelector('.mingze-prose');
+            const words = $0.split('\\n').filter(w => w.length > 0).sort((a, b) => b.length - a.length);
+            if (root && words.length) {
+              const escape = w => w.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&');
+              const re = new RegExp(words.map(escape).join('|'), 'gi');
+              const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+              const nodes = [];
+              while (walker.nextNode()) { nodes.push(walker.currentNode); }
+              for (const node of nodes) {
+                const text = node.nodeValue;
+                re.lastIndex = 0;
+                if (!re.test(text)) { continue; }
+                re.lastIndex = 0;
+                const parts = document.createDocumentFragment();
+                let last = 0, m;
+                while ((m = re.exec(text)) !== null) {
+                  parts.append(text.slice(last, m.index));
+                  const mark = document.createElement('mark');
+                  mark.className = 'mingze-highlight';
+                  mark.textContent = m[0];
+                  parts.append(mark);
+                  last = m.index + m[0].length;
+                }
+                parts.append(text.slice(last));
+                node.replaceWith(parts);
+              }
+            }
+            """;
+
     private static final String SCROLL = """
             requestAnimationFrame(() => {
               const h = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));

@@ -26,16 +26,23 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
 import org.mingze.base.i18n.Formats;
 import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.Role;
 import org.mingze.base.ui.MainLayout;
+import org.mingze.library.MaterialPage;
 import org.mingze.search.FacetCount;
 import org.mingze.search.SearchHit;
 import org.mingze.search.SearchMessage;
@@ -209,12 +216,41 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         renderFacets(results);
     }
 
+    private static final Pattern MARKED = Pattern.compile("<mark>([^<]{1,30})</mark>");
+
+    /**
+     * The hit's address with the words its snippet marks as {@code ?hl=} parameters, so that the reader highlights
+     * them too (synonyms included: 两个责任 marks 主体责任 and 监督责任 where they stand).
+     */
+    static String withHighlights(String url, String snippet) {
+        LinkedHashSet<String> words = new LinkedHashSet<>();
+        Matcher m = MARKED.matcher(snippet == null ? "" : snippet);
+        while (m.find()) {
+            words.add(Parser.unescapeEntities(m.group(1), false));
+        }
+        List<String> kept = MaterialPage.highlights(List.copyOf(words));
+        if (kept.isEmpty()) {
+            return url;
+        }
+        int hash = url.indexOf('#');
+        String path = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        StringBuilder out = new StringBuilder(path);
+        char sep = path.contains("?") ? '&' : '?';
+        for (String w : kept) {
+            out.append(sep).append(MaterialPage.HIGHLIGHT_PARAMETER).append('=')
+                    .append(URLEncoder.encode(w, StandardCharsets.UTF_8).replace("+", "%20"));
+            sep = '&';
+        }
+        return out.append(fragment).toString();
+    }
+
     private Component hitCard(SearchHit hit) {
         Div card = new Div();
         card.addClassName("mingze-search-hit");
         String label = hit.heading() == null || hit.heading().isBlank() ? hit.title()
                 : getTranslation("search.hit.title", hit.title(), hit.heading());
-        Anchor link = new Anchor(hit.url(), label);
+        Anchor link = new Anchor(withHighlights(hit.url(), hit.snippet()), label);
         link.addClassName("mingze-search-hit-title");
         card.add(new Div(link));
         List<String> meta = new ArrayList<>();

@@ -45,6 +45,11 @@ class SearchViewTest extends KaribuTest {
         return _find(Anchor.class, s -> s.withClasses("mingze-search-hit-title"));
     }
 
+    /** A hit's address without the words to highlight: material#anchor. */
+    private static String target(Anchor link) {
+        return link.getHref().replaceFirst("\\?[^#]*", "");
+    }
+
     @Test
     void the_address_drives_the_search_and_hits_link_to_their_section() {
         login("wangzh");
@@ -53,7 +58,7 @@ class SearchViewTest extends KaribuTest {
         assertThat(_get(TextField.class, s -> s.withClasses("mingze-search-query")).getValue()).isEqualTo("一案双查");
         List<Anchor> links = hitLinks();
         assertThat(links).hasSize(1);
-        assertThat(links.get(0).getHref()).isEqualTo("library/read/jiandu/yian-shuangcha");
+        assertThat(links.get(0).getHref()).isEqualTo("library/read/jiandu/yian-shuangcha?hl=%E4%B8%80%E6%A1%88%E5%8F%8C%E6%9F%A5");
         assertThat(links.get(0).getText()).isEqualTo("一案双查的适用情形");
         Div snippet = _get(Div.class, s -> s.withClasses("mingze-search-snippet"));
         assertThat(snippet.getElement().getProperty("innerHTML")).contains("<mark>一案双查</mark>");
@@ -95,7 +100,7 @@ class SearchViewTest extends KaribuTest {
         assertThat(parameters()).containsEntry("q", List.of("三会一课"));
         _click(_get(Button.class, s -> s.withText("去掉筛选条件再搜一次")));
         assertThat(parameters()).doesNotContainKey("category");
-        assertThat(hitLinks()).extracting(Anchor::getHref).contains("library/read/zuzhi/sanhui-yike#neirong");
+        assertThat(hitLinks()).extracting(SearchViewTest::target).contains("library/read/zuzhi/sanhui-yike#neirong");
     }
 
     private static java.util.Map<String, List<String>> parameters() {
@@ -111,6 +116,17 @@ class SearchViewTest extends KaribuTest {
         open("q=" + "主体责任".repeat(100));
         assertThat(_find(Paragraph.class, s -> s.withClasses("mingze-search-notice")))
                 .extracting(Paragraph::getText).anySatisfy(t -> assertThat(t).contains("只按前 200 个字"));
+    }
+
+    @Test
+    void a_hit_sends_the_reader_the_words_it_matched_synonyms_included_to_highlight() {
+        assertThat(SearchView.withHighlights("library/read/zhuti/liangge-zeren#yi",
+                "“两个责任”是指<mark>主体责任</mark>和<mark>监督责任</mark>，<mark>主体责任</mark>在先 a &lt; b"))
+                .isEqualTo("library/read/zhuti/liangge-zeren?hl=%E4%B8%BB%E4%BD%93%E8%B4%A3%E4%BB%BB"
+                        + "&hl=%E7%9B%91%E7%9D%A3%E8%B4%A3%E4%BB%BB#yi");
+        assertThat(SearchView.withHighlights("library/read/a#b", "nothing marked")).isEqualTo("library/read/a#b");
+        assertThat(SearchView.withHighlights("library/read/a", "<mark>R&amp;D</mark>"))
+                .isEqualTo("library/read/a?hl=R%26D");
     }
 
     @Test
@@ -135,7 +151,7 @@ class SearchViewTest extends KaribuTest {
         com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue(q, "两学");
         Button suggestion = _get(Button.class, s -> s.withText("两学一做"));
         _click(suggestion);
-        assertThat(hitLinks()).extracting(Anchor::getHref).contains("library/read/zuzhi/liangxue-yizuo");
+        assertThat(hitLinks()).extracting(SearchViewTest::target).contains("library/read/zuzhi/liangxue-yizuo");
     }
 
     @Test
