@@ -25,6 +25,12 @@ public final class SearchFields {
     public static final String TEXT = "text";
     /** Title and heading for matching: words; {@code head_cjk} holds the bigrams. */
     public static final String HEAD = "head";
+    /**
+     * The section's own heading again, without the title: words; {@code sectionHead_cjk} holds the bigrams. Every
+     * section of a material shares the title, so a match here tells the section that is about a term from its
+     * siblings that only inherit the title.
+     */
+    public static final String SECTION_HEAD = "sectionHead";
     public static final String CATEGORY = "category";
     public static final String TAG = "tag";
     public static final String YEAR = "year";

@@ -57,7 +57,7 @@ public final class SearchIndex implements Closeable {
     /**
      * Bump when analysis or fields change: the index then goes to a new folder and is rebuilt from the sources.
      */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     static final String DICTIONARY_KEY = "dictionary";
     static final String FORMAT_KEY = "format";
 
