@@ -71,6 +71,10 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final Div notices = new Div();
     private final Div active = new Div();
     private final Div facets = new Div();
+    /** All facets in one box: open on a wide screen, closed on a phone so that the results start on the first screen. */
+    private static final int NARROW_PX = 800;
+
+    private final Details filterBox = new Details();
     private final Div hits = new Div();
     private final Div pager = new Div();
     private SearchRequest request = SearchRequest.of("");
@@ -133,7 +137,14 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         facets.addClassName("mingze-search-facets");
         Div main = new Div(head, notices, active, hits, pager);
         main.addClassName("mingze-search-main");
-        Div body = new Div(main, facets);
+        filterBox.setSummaryText(getTranslation("search.filters"));
+        filterBox.add(facets);
+        filterBox.setOpened(true);
+        filterBox.addClassName("mingze-search-filter-box");
+        filterBox.setVisible(false);
+        UI.getCurrent().getPage().retrieveExtendedClientDetails(
+                d -> filterBox.setOpened(d.getWindowInnerWidth() > NARROW_PX));
+        Div body = new Div(main, filterBox);
         body.addClassName("mingze-search-body");
 
         add(title, bar, suggestions, help, body);
@@ -192,6 +203,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         hits.removeAll();
         pager.removeAll();
         facets.removeAll();
+        filterBox.setVisible(false);
         renderActiveFilters();
         if (results == null) {
             hits.add(paragraph(getTranslation("search.start"), "mingze-empty"));
@@ -350,8 +362,8 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     private void facet(SearchResults results, String dim, List<String> selected, Consumer<String> onClick) {
         List<FacetCount> values = results.facets().getOrDefault(dim, List.of());
-        if (values.isEmpty()) {
-            return;
+        if (values.isEmpty() || values.size() == 1 && selected.isEmpty() && values.get(0).count() == results.total()) {
+            return; // one value that every hit has: choosing it would change nothing
         }
         Div list = new Div();
         list.addClassName("mingze-search-facet-values");
@@ -369,6 +381,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         details.setOpened(true);
         details.addClassName("mingze-search-facet");
         facets.add(details);
+        filterBox.setVisible(true);
     }
 
     private void renderActiveFilters() {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -79,6 +80,9 @@ class SearchViewTest extends KaribuTest {
         login("wangzh");
         open("q=主体责任");
         int all = hitLinks().size();
+        assertThat(_find(Details.class, s -> s.withClasses("mingze-search-facet"))).extracting(Details::getSummaryText)
+                .as("the type facet has one value that every hit has, so it is left out").contains("类别")
+                .doesNotContain("内容类型");
         Button theory = _get(Button.class, s -> s.withText("理论学习（2）"));
         _click(theory);
         assertThat(hitLinks()).hasSize(2).hasSizeLessThan(all);
