@@ -91,6 +91,9 @@ public final class BankParser {
             root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = 1 + (e.getProblemMark() != null ? e.getProblemMark().getLine() : 0);
+            if (e.getContextMark() != null && String.valueOf(e.getProblem()).contains("end of stream")) {
+                line = 1 + e.getContextMark().getLine(); // an unclosed quote: where it was opened, not the end
+            }
             return rejected(file, null, List.of(BankProblem.of(file, line, null, "quiz.bank.error.yaml",
                     String.valueOf(e.getProblem()))));
         } catch (YAMLException e) {
@@ -206,6 +209,9 @@ public final class BankParser {
                 difficulty != null ? difficulty : QuestionValidator.DEFAULT_DIFFICULTY,
                 points != null ? points : r.failed.contains("points") ? BigDecimal.ONE
                         : QuestionValidator.defaultPoints(type, blankCount(stem)), false);
+        if (r.failed.contains(QuestionValidator.F_OPTIONS)) {
+            r.failed.add(QuestionValidator.F_ANSWER); // an answer is judged against the options
+        }
         Question q = QuestionValidator.normalise(draft);
         for (Problem p : QuestionValidator.validate(q)) {
             if (r.failed.contains(p.field()) || p.field().equals(QuestionValidator.F_BANK)) {

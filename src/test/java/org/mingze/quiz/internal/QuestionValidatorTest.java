@@ -2,16 +2,9 @@ package org.mingze.quiz.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mingze.base.validation.Problem;
 import org.mingze.quiz.AnswerKey;
@@ -21,23 +14,9 @@ import org.mingze.quiz.Questions;
 
 class QuestionValidatorTest {
 
-    private static Properties zh;
-
-    @BeforeAll
-    static void bundle() throws IOException {
-        zh = new Properties();
-        try (var in = QuestionValidatorTest.class.getResourceAsStream("/i18n/messages_zh.properties")) {
-            zh.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-    }
-
     /** The Chinese text of a problem, as a user reads it. */
     static String chinese(Problem p) {
-        String pattern = zh.getProperty(p.key());
-        assertThat(pattern).as("Chinese text of " + p.key()).isNotBlank();
-        String text = new MessageFormat(pattern, Locale.CHINESE).format(p.args().toArray());
-        assertThat(text).as(p.key()).containsPattern("\\p{IsHan}").doesNotContain("{0}", "{1}", "{2}");
-        return text;
+        return ChineseBundle.text(p.key(), p.args());
     }
 
     /** The single problem of the question, with its field and Chinese text (which must mention the parts given). */
