@@ -1,5 +1,6 @@
 package org.mingze.quiz.internal;
 
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,8 +34,11 @@ public class QuestionStore {
     private final StoredQuestionRepository questions;
     private final QuestionVersionRepository versions;
     private final Clock clock;
+    private final EntityManager em;
 
-    QuestionStore(StoredQuestionRepository questions, QuestionVersionRepository versions, Clock clock) {
+    QuestionStore(StoredQuestionRepository questions, QuestionVersionRepository versions, Clock clock,
+                  EntityManager em) {
+        this.em = em;
         this.questions = questions;
         this.versions = versions;
         this.clock = clock;
@@ -64,7 +68,7 @@ public class QuestionStore {
             s.importedFrom(from, hash);
         }
         if (existing == null) {
-            s = questions.saveAndFlush(s); // the version refers to it
+            em.persist(s); // inserted before the version that refers to it (Hibernate keeps the order)
         }
         QuestionVersion v = versions.save(new QuestionVersion(q, next, hash, now, actor, from));
         return new Saved(v.toQuestion(s.isRetired()), existing == null ? Change.CREATED : Change.CHANGED, s);

@@ -82,10 +82,12 @@ public class QuizContent {
 
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
+        long t0 = System.nanoTime();
         QuizReloadResult r = reload("start", false);
         log.info("quiz: {} questions in {} bank files from {}, {} files rejected; created {}, changed {}, "
-                        + "retired {}, restored {}", r.questions(), r.files(), questionsDir(), r.rejectedFiles(),
-                r.created(), r.changed(), r.retired(), r.restored());
+                        + "retired {}, restored {}; {} ms", r.questions(), r.files(), questionsDir(),
+                r.rejectedFiles(), r.created(), r.changed(), r.retired(), r.restored(),
+                (System.nanoTime() - t0) / 1_000_000);
         if (props.watch()) {
             watcher = new FolderWatcher(questionsDir(), props.watchDebounce(), "quiz-content-watcher",
                     () -> reload("watch", false));
@@ -124,7 +126,7 @@ public class QuizContent {
 
     // --- reading the files -------------------------------------------------------------------------------------
 
-    /** Bank files read: the accepted ones, the problems of the rejected ones by file (relative path). */
+    /** Bank files read: the accepted ones, the problems of the rejected ones by file (relative path, in order). */
     record Scan(boolean folderExists, int files, List<Accepted> accepted, Map<String, List<BankProblem>> rejected) {
         List<BankProblem> problems() {
             return rejected.values().stream().flatMap(List::stream).toList();
@@ -139,7 +141,7 @@ public class QuizContent {
         Path root = questionsDir();
         boolean exists = Files.isDirectory(root);
         List<Accepted> ok = new ArrayList<>();
-        Map<String, List<BankProblem>> rejected = new TreeMap<>();
+        TreeMap<String, List<BankProblem>> rejected = new TreeMap<>();
         List<Path> files = files(root);
         for (Path file : files) {
             String rel = "questions/" + root.relativize(file).toString().replace('\\', '/');
@@ -189,7 +191,7 @@ public class QuizContent {
                         p.key(), p.args());
             }
         }
-        return new Scan(exists, files.size(), accepted, Map.copyOf(rejected));
+        return new Scan(exists, files.size(), accepted, java.util.Collections.unmodifiableSortedMap(rejected));
     }
 
     /** "content/questions/fagui.yaml" for "questions/fagui.yaml". */
