@@ -83,11 +83,16 @@ public class QuizContent {
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
         long t0 = System.nanoTime();
-        QuizReloadResult r = reload("start", false);
-        log.info("quiz: {} questions in {} bank files from {}, {} files rejected; created {}, changed {}, "
-                        + "retired {}, restored {}; {} ms", r.questions(), r.files(), questionsDir(),
-                r.rejectedFiles(), r.created(), r.changed(), r.retired(), r.restored(),
-                (System.nanoTime() - t0) / 1_000_000);
+        try {
+            QuizReloadResult r = reload("start", false);
+            log.info("quiz: {} questions in {} bank files from {}, {} files rejected; created {}, changed {}, "
+                            + "retired {}, restored {}; {} ms", r.questions(), r.files(), questionsDir(),
+                    r.rejectedFiles(), r.created(), r.changed(), r.retired(), r.restored(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            // the bank as stored stays usable; the watcher or an administrator's reload tries again
+            log.error("importing the question banks from {} failed", questionsDir(), e);
+        }
         if (props.watch()) {
             watcher = new FolderWatcher(questionsDir(), props.watchDebounce(), "quiz-content-watcher",
                     () -> reload("watch", false));
