@@ -43,7 +43,8 @@ class AccessMatrixTest extends KaribuTest {
             Map.entry("library/my-study", SIGNED_IN),
             Map.entry("library/records", Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
             Map.entry("search", SIGNED_IN),
-            Map.entry("search/admin", Set.of("ADMIN")));
+            Map.entry("search/admin", Set.of("ADMIN")),
+            Map.entry("quiz/import", Set.of("ADMIN", "ORGANIZER")));
 
     @Test
     void every_route_has_a_row_in_the_access_design() {
