@@ -372,8 +372,8 @@ public class QuestionImportService {
                 if (files.size() == 1) {
                     yield file(base + ".yaml", format.contentType(), files.values().iterator().next());
                 }
-                Map<String, byte[]> entries = new LinkedHashMap<>();
-                files.forEach((bank, w) -> entries.put(YamlBanks.fileName(bank), w.bytes()));
+                List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
+                files.forEach((bank, w) -> entries.add(Map.entry(YamlBanks.fileName(bank), w.bytes())));
                 yield new QuestionExport(base + ".zip", "application/zip", YamlBanks.zip(entries), selected.size(),
                         List.of(), List.of());
             }

@@ -58,7 +58,8 @@ public final class Aiken {
             int no = i + 1;
             String t = lines.get(i).strip();
             if (t.isEmpty()) {
-                if (q != null && q.answered) {
+                if (q != null && (q.answered || !q.options.isEmpty())) {
+                    // a blank line after the options ends the question, answered or not
                     questions.add(q.finish(problems));
                     q = null;
                 }

@@ -135,12 +135,12 @@ public final class YamlBanks {
         return (name.isEmpty() || name.startsWith(".") ? "bank" + name : name) + ".yaml";
     }
 
-    /** Several files as one .zip (names made unique). */
-    public static byte[] zip(Map<String, byte[]> files) {
+    /** Several files (name, content) as one .zip; a name met again gets -2, -3 ... before its extension. */
+    public static byte[] zip(List<Map.Entry<String, byte[]>> files) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             Set<String> used = new HashSet<>();
-            for (var e : files.entrySet()) {
+            for (var e : files) {
                 String name = e.getKey();
                 int n = 2;
                 while (!used.add(name)) {
