@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -138,7 +139,7 @@ public class QuestionImportService {
                 default -> unchanged++;
             }
         }
-        audit.record("QUESTION_IMPORT", "question-bank", name, "upload " + checked.format().name().toLowerCase()
+        audit.record("QUESTION_IMPORT", "question-bank", name, "upload " + checked.format().name().toLowerCase(Locale.ROOT)
                 + ": " + checked.questions().size() + " questions, created " + created.size() + ", updated "
                 + updated.size() + ", unchanged " + unchanged + ids("created", created) + ids("updated", updated));
         if (!created.isEmpty() || !updated.isEmpty()) {
@@ -161,7 +162,7 @@ public class QuestionImportService {
             throw new ValidationException(Problem.of(Fields.FILE, "quiz.import.error.too-large",
                     String.valueOf(MAX_BYTES / 1024 / 1024)));
         }
-        if (name.toLowerCase().endsWith(".xls")) {
+        if (name.toLowerCase(Locale.ROOT).endsWith(".xls")) {
             throw new ValidationException(Problem.of(Fields.FILE, "quiz.import.error.xls", name));
         }
         QuestionFormat format = QuestionFormat.ofFileName(name).orElseThrow(() -> new ValidationException(
@@ -378,7 +379,7 @@ public class QuestionImportService {
                         List.of(), List.of());
             }
         };
-        audit.record("QUESTION_EXPORT", "question-bank", export.fileName(), format.name().toLowerCase() + ": "
+        audit.record("QUESTION_EXPORT", "question-bank", export.fileName(), format.name().toLowerCase(Locale.ROOT) + ": "
                 + export.questions() + " questions" + (export.skipped().isEmpty() ? ""
                 : ", " + export.skipped().size() + " skipped") + "; selection: " + describe(sel));
         return export;

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
 import org.mingze.base.validation.Problem;
 import org.mingze.quiz.AnswerKey;
 import org.mingze.quiz.Question;
@@ -52,6 +54,7 @@ public final class Gift {
     private static final Pattern WEIGHT = Pattern.compile("^%(-?\\d{1,3}(?:\\.\\d*)?)%");
     private static final Pattern CATEGORY_SPLIT = Pattern.compile("(?<!/)/(?!/)");
     private static final Set<String> FORMATS = Set.of("[html]", "[moodle]", "[plain]", "[markdown]");
+    private static final Pattern HTML_BREAK = Pattern.compile("(?i)<br\\s*/?>|</p\\s*>|</div\\s*>");
 
     private Gift() {
     }
@@ -183,7 +186,7 @@ public final class Gift {
             String inner = text.substring(b[0] + 1, b[1]);
             int gf = inner.lastIndexOf("####");
             if (gf >= 0) {
-                explanation = restore(inner.substring(gf + 4)).strip();
+                explanation = restore(stripFormat(inner.substring(gf + 4))).strip();
                 fieldLines.put(Fields.EXPLANATION, at.of(b[0] + 1 + gf));
                 inner = inner.substring(0, gf);
             }
@@ -402,14 +405,25 @@ public final class Gift {
         return hash < 0 ? answer : answer.substring(0, hash);
     }
 
+    /**
+     * A text without Moodle's format prefix ([html], [moodle], [plain], [markdown]); an [html] text (what Moodle
+     * exports) becomes plain text, paragraphs and line breaks as line breaks.
+     */
     private static String stripFormat(String text) {
         String t = text.stripLeading();
         for (String f : FORMATS) {
             if (t.toLowerCase(Locale.ROOT).startsWith(f)) {
-                return t.substring(f.length());
+                String rest = t.substring(f.length());
+                return f.equals("[html]") ? htmlToText(rest) : rest;
             }
         }
         return text;
+    }
+
+    private static String htmlToText(String html) {
+        String marked = HTML_BREAK.matcher(html).replaceAll("\n");
+        String text = Jsoup.parse(marked).wholeText();
+        return text.lines().map(String::strip).collect(Collectors.joining("\n")).strip();
     }
 
     /** Lines of offsets in a question's text (after its title, which starts {@code base} characters in). */

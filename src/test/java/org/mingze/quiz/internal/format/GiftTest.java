@@ -175,4 +175,15 @@ class GiftTest {
         assertThat(gift).contains("::esc-1::特殊字符 \\~ \\= \\# \\{ \\} \\: \\\\ 以及\\n换行{");
         assertThat(Samples.questions(Gift.read(gift))).containsExactly(Samples.norm(q));
     }
+
+    @Test
+    void html_text_as_moodle_exports_it_becomes_plain_text() {
+        String gift = "::m-1::[html]<p>党委书记是&lt;第一&gt;责任人。</p><p>对吗？</p>{TRUE####[html]<p>书记<b>负总责</b>。</p>}";
+
+        Question q = Gift.read(gift).questions().get(0).question();
+
+        assertThat(q.stem()).isEqualTo("党委书记是<第一>责任人。\n对吗？");
+        assertThat(q.explanation()).isEqualTo("书记负总责。");
+        assertThat(q.answer()).isEqualTo(new AnswerKey.Judge(true));
+    }
 }
