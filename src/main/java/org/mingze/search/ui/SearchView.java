@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -56,7 +57,8 @@ import org.mingze.search.internal.SearchParams;
 /**
  * 搜索: the search page. Everything it shows follows from the address ({@code ?q=&category=&tag=&type=&from=&to=
  * &sort=&page=}), so results can be bookmarked, shared and gone back to. Suggestions appear while typing; filters
- * are facets with counts; each hit links to its section in the reader.
+ * are facets with counts; each hit links to its section in the reader, or (for the people who may open the question
+ * bank) to the question in the bank editor.
  */
 @Route(MainLayout.SEARCH_ROUTE)
 @PermitAll
@@ -207,6 +209,9 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         renderActiveFilters();
         if (results == null) {
             hits.add(paragraph(getTranslation("search.start"), "mingze-empty"));
+            if (search.findsQuestions()) {
+                hits.add(paragraph(getTranslation("search.start.questions"), "mingze-empty"));
+            }
             return;
         }
         for (SearchMessage notice : results.notices()) {
@@ -262,10 +267,19 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         card.addClassName("mingze-search-hit");
         String label = hit.heading() == null || hit.heading().isBlank() ? hit.title()
                 : getTranslation("search.hit.title", hit.title(), hit.heading());
-        Anchor link = new Anchor(withHighlights(hit.url(), hit.snippet()), label);
+        // the reader marks the words of a section hit; the bank editor takes no such parameters
+        Anchor link = new Anchor(hit.isQuestion() ? hit.url() : withHighlights(hit.url(), hit.snippet()), label);
         link.addClassName("mingze-search-hit-title");
         card.add(new Div(link));
+        if (hit.isQuestion()) {
+            card.addClassName("mingze-search-hit-question");
+        }
         List<String> meta = new ArrayList<>();
+        if (hit.isQuestion()) {
+            meta.add(hit.questionType() == null ? getTranslation("search.type.question")
+                    : getTranslation("search.hit.question", getTranslation("quiz.type."
+                            + hit.questionType().toUpperCase(Locale.ROOT))));
+        }
         if (hit.category() != null) {
             meta.add(hit.category());
         }
@@ -278,7 +292,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         Div metaLine = new Div(new Span(String.join(" · ", meta)));
         metaLine.addClassName("mingze-search-hit-meta");
         if (hit.archived()) {
-            Span archived = new Span(getTranslation("search.hit.archived"));
+            Span archived = new Span(getTranslation(hit.isQuestion() ? "search.hit.retired" : "search.hit.archived"));
             archived.getElement().getThemeList().add("badge contrast small");
             metaLine.add(archived);
         }

@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.mingze.KaribuTest;
 import org.mingze.base.ui.MainLayout;
 import org.mingze.search.WithSearchFixtures;
-import org.mingze.search.internal.MaterialIndexer;
+import org.mingze.search.internal.SearchIndexer;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @WithSearchFixtures
 class SearchViewTest extends KaribuTest {
 
     @Autowired
-    MaterialIndexer indexer;
+    SearchIndexer indexer;
 
     @BeforeEach
     void indexed() throws Exception {
