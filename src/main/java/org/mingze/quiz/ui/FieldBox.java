@@ -42,14 +42,6 @@ class FieldBox extends Div implements HasValidation {
         helper.setVisible(text != null && !text.isEmpty());
     }
 
-    String getLabel() {
-        return label.getText();
-    }
-
-    void addContent(Component... components) {
-        content.add(components);
-    }
-
     /** Puts a component (an "add" button) below the content, above the problem. */
     void addBelow(Component component) {
         addComponentAtIndex(indexOf(error), component);

@@ -21,6 +21,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
@@ -55,12 +57,13 @@ import org.springframework.dao.OptimisticLockingFailureException;
  */
 @Route("quiz/questions/:" + QuestionEditorView.ID)
 @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN, Roles.AUDITOR})
-class QuestionEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class QuestionEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver,
+        HasDynamicTitle {
 
     static final String ID = "id";
     /** The id segment that creates a question. */
     static final String NEW = "new";
-    /** The reader's address of a search hit or a card link: {@code quiz/questions/<id>}. */
+    /** The editor's address of a question is this and its id (cards, search hits and warnings link there). */
     static final String ROUTE_PREFIX = "quiz/questions/";
 
     private final QuestionService questions;
@@ -77,6 +80,8 @@ class QuestionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private Question current;
     /** After a first attempt to save, problems are shown again as the fields change. */
     private boolean triedToSave;
+    /** The draft as the form showed it when opened: leaving with another draft asks first. */
+    private Question baseline;
     private String title = "";
 
     QuestionEditorView(QuestionService questions) {
@@ -99,6 +104,7 @@ class QuestionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private void load(String id, String bank) {
         removeAll();
         current = null;
+        baseline = null;
         triedToSave = false;
         form = null;
         card = null;
@@ -152,6 +158,26 @@ class QuestionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         refreshSimilar();
         refreshPreview();
+        baseline = form.draft();
+    }
+
+    /** Leaving with unsaved changes asks first; nothing is saved by leaving. */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (form == null || !canEdit || baseline == null || form.draft().equals(baseline)) {
+            return;
+        }
+        BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+        ConfirmDialog d = new ConfirmDialog(getTranslation("quiz.editor.leave.title"),
+                getTranslation("quiz.editor.leave.text"), getTranslation("quiz.editor.leave.confirm"), e -> {
+                    baseline = null;
+                    action.proceed();
+                });
+        d.setCancelable(true);
+        d.setCancelText(getTranslation("quiz.editor.leave.stay"));
+        d.setConfirmButtonTheme("error primary");
+        d.addClassName("mingze-qeditor-leave");
+        d.open();
     }
 
     private Component back() {
@@ -313,6 +339,7 @@ class QuestionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         notice(getTranslation("quiz.editor.saved", saved.id(), String.valueOf(saved.version())));
         if (current == null) {
+            baseline = null; // saved: nothing to lose by leaving "new"
             UI.getCurrent().navigate(QuestionEditorView.class, new RouteParameters(ID, saved.id()));
         } else {
             load(saved.id(), null);

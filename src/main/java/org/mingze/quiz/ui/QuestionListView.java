@@ -123,17 +123,10 @@ class QuestionListView extends VerticalLayout implements HasDynamicTitle, Before
         text.setPrefixComponent(VaadinIcon.SEARCH.create());
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
-        Map<String, BankSummary> banks = new LinkedHashMap<>();
-        questions.banks().forEach(b -> banks.put(b.name(), b));
-        bank.setItems(banks.keySet());
-        bank.setItemLabelGenerator(b -> banks.containsKey(b)
-                ? getTranslation("quiz.list.bank.count", b, String.valueOf(banks.get(b).questions())) : b);
         bank.setPlaceholder(getTranslation("quiz.list.bank.all"));
         bank.setAriaLabel(getTranslation("quiz.field.bank"));
-        category.setItems(questions.categories());
         category.setPlaceholder(getTranslation("quiz.list.category.all"));
         category.setAriaLabel(getTranslation("quiz.field.category"));
-        tag.setItems(questions.tags());
         tag.setPlaceholder(getTranslation("quiz.list.tag.all"));
         tag.setAriaLabel(getTranslation("quiz.field.tags"));
         difficulty.setItems(1, 2, 3, 4, 5);
@@ -146,6 +139,7 @@ class QuestionListView extends VerticalLayout implements HasDynamicTitle, Before
         for (ComboBox<String> c : List.of(bank, category, tag)) {
             c.setClearButtonVisible(true);
         }
+        refreshChoices();
         text.addValueChangeListener(e -> filterChanged());
         bank.addValueChangeListener(e -> filterChanged());
         category.addValueChangeListener(e -> filterChanged());
@@ -155,6 +149,28 @@ class QuestionListView extends VerticalLayout implements HasDynamicTitle, Before
         Div filters = new Div(text, bank, category, tag, difficulty, retired);
         filters.addClassName("mingze-qbank-filters");
         return filters;
+    }
+
+    /** The banks (with their counts), categories and tags to filter by, as they are now. */
+    private void refreshChoices() {
+        Map<String, BankSummary> banks = new LinkedHashMap<>();
+        questions.banks().forEach(b -> banks.put(b.name(), b));
+        restoring = true;
+        try {
+            keepValue(bank, List.copyOf(banks.keySet()));
+            bank.setItemLabelGenerator(b -> banks.containsKey(b)
+                    ? getTranslation("quiz.list.bank.count", b, String.valueOf(banks.get(b).questions())) : b);
+            keepValue(category, questions.categories());
+            keepValue(tag, questions.tags());
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private static void keepValue(ComboBox<String> box, List<String> items) {
+        String value = box.getValue();
+        box.setItems(items);
+        box.setValue(value != null && items.contains(value) ? value : null);
     }
 
     @Override
@@ -346,6 +362,7 @@ class QuestionListView extends VerticalLayout implements HasDynamicTitle, Before
 
     private void reload() {
         QuizReloadResult r = questions.reload();
+        refreshChoices();
         render();
         showRejected();
         Notification.show(getTranslation("quiz.list.reloaded", String.valueOf(r.files()),

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBoxBase;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -191,6 +192,34 @@ class QuestionEditorViewTest extends KaribuTest {
         assertThat(editor().history.getSummaryText()).isEqualTo("版本记录（共 2 版，当前第 2 版）");
         assertThat(history).contains("第 2 版", "当前版本", "第 1 版", ORGANISER, "在线编辑");
         assertThat(history.indexOf("第 2 版")).isLessThan(history.indexOf("第 1 版")); // newest first
+
+        // an earlier version shows as the learner saw it, with its answer
+        _click(_get(editor().history, Button.class, s -> s.withText("查看")));
+        Dialog old = _get(Dialog.class);
+        assertThat(old.getHeaderTitle()).isEqualTo(id + " 第 1 版");
+        assertThat(old.getElement().getTextRecursively()).contains(v1.stem(), "正确答案：B", "解析：" + v1.explanation());
+    }
+
+    @Test
+    void leaving_with_unsaved_changes_asks_first_and_stays_on_request() {
+        login(ORGANISER);
+        UI.getCurrent().navigate("quiz/questions/fa-001");
+        UI.getCurrent().navigate("quiz/questions"); // nothing changed: leaves without asking
+        assertThat(_find(QuestionEditorView.class)).isEmpty();
+
+        UI.getCurrent().navigate("quiz/questions/fa-001");
+        _setValue(form().explanation, "改了一半的解析");
+        UI.getCurrent().navigate("quiz/questions");
+        ConfirmDialog ask = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getHeader(ask)).isEqualTo("放弃未保存的修改？");
+        ConfirmDialogKt._fireCancel(ask);
+        assertThat(form().explanation.getValue()).isEqualTo("改了一半的解析");
+
+        UI.getCurrent().navigate("quiz/questions");
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        assertThat(_find(QuestionEditorView.class)).isEmpty();
+        assertThat(_get(QuestionListView.class)).isNotNull();
+        assertThat(questions.get("fa-001").orElseThrow().explanation()).isNotEqualTo("改了一半的解析");
     }
 
     @Test
