@@ -1,6 +1,7 @@
 package org.mingze.quiz;
 
 import jakarta.persistence.criteria.Predicate;
+import java.math.BigDecimal;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +31,7 @@ import org.mingze.quiz.internal.QuizContent;
 import org.mingze.quiz.internal.StemSimilarity;
 import org.mingze.quiz.internal.StoredQuestion;
 import org.mingze.quiz.internal.StoredQuestionRepository;
+import org.mingze.quiz.internal.grading.Grader;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
@@ -172,6 +174,83 @@ public class QuestionService {
     @PreAuthorize(READ)
     public List<Question> ofMaterial(String materialId) {
         return store.ofMaterial(materialId);
+    }
+
+    // --- for the editor: source picker, a check before saving, the preview's feedback ---------------------------
+
+    /** How the editor's picker separates a material's title from a section heading. */
+    public static final String SOURCE_SEPARATOR = " › ";
+    /** The reader's address of a material; {@code #anchor} scrolls to a section (library's ReaderView). */
+    private static final String READER_ROUTE = "library/read/";
+
+    /**
+     * What a question may cite as its source: each material in use (archived ones are left out), by title in Chinese
+     * collation order, followed by its sections in document order ({@code materialId#anchor}, labelled
+     * "资料标题 › 小节标题").
+     */
+    @PreAuthorize(READ)
+    public List<SourceChoice> sourceChoices() {
+        Collator collator = Collator.getInstance(Languages.CHINESE);
+        List<SourceChoice> choices = new ArrayList<>();
+        materials.all().stream().filter(m -> !m.archived())
+                .sorted(Comparator.comparing(IndexableMaterial::title, collator).thenComparing(IndexableMaterial::id))
+                .forEach(m -> {
+                    choices.add(new SourceChoice(m.id(), m.title()));
+                    for (IndexableMaterial.Section s : m.sections()) {
+                        if (s.anchor() != null && !s.anchor().isBlank()) {
+                            choices.add(new SourceChoice(m.id() + "#" + s.anchor(),
+                                    m.title() + SOURCE_SEPARATOR + s.heading()));
+                        }
+                    }
+                });
+        return choices;
+    }
+
+    /**
+     * Every problem {@link #save} would find in the draft now, without saving anything: the editor checks before it
+     * sends; {@link #save} checks again and stays the authority (someone may save the same question meanwhile).
+     */
+    @PreAuthorize(READ)
+    public List<Problem> check(Question draft) {
+        if (draft == null) {
+            return List.of(Problem.of(QuestionValidator.F_TYPE, "quiz.error.type.required"));
+        }
+        boolean create = draft.version() <= 0;
+        Question q = QuestionValidator.normalise(draft);
+        if (create && q.id() == null && q.bank() != null) {
+            q = withId(q, nextId(q.bank()));
+        }
+        List<Problem> problems = new ArrayList<>(QuestionValidator.validate(q));
+        if (create && q.id() != null && draft.id() != null && questions.existsById(q.id())) {
+            problems.add(Problem.of(QuestionValidator.F_ID, "quiz.error.id.taken", q.id()));
+        }
+        if (problems.stream().noneMatch(p -> p.field().equals(QuestionValidator.F_SOURCE))) {
+            checkSource(q, problems);
+        }
+        return problems;
+    }
+
+    /**
+     * What a learner would see after answering the draft with {@code response} in practice: the grade (multiple
+     * choice with 少选得一半分), the correct answer, the explanation and the link to the source section. Stores
+     * nothing; for the editor's preview.
+     */
+    @PreAuthorize(READ)
+    public Feedback previewFeedback(Question draft, Response response) {
+        BigDecimal max = draft.points() == null || draft.points().signum() <= 0
+                ? QuestionValidator.defaultPoints(draft.type(), draft.blankCount()) : draft.points();
+        Grade grade = Grader.grade(draft, response, max, MultiplePolicy.HALF_FOR_SUBSET);
+        String source = draft.source() == null || draft.source().isBlank() ? null : draft.source().strip();
+        String title = null;
+        if (source != null) {
+            String material = draft.sourceMaterial();
+            String anchor = draft.sourceAnchor();
+            title = materials.find(material).map(m -> m.title() + (anchor == null ? "" : m.sections().stream()
+                    .filter(s -> anchor.equals(s.anchor())).findFirst()
+                    .map(s -> SOURCE_SEPARATOR + s.heading()).orElse(""))).orElse(source);
+        }
+        return new Feedback(grade, draft.answer(), draft.explanation(), source == null ? null : READER_ROUTE + source,
+                title);
     }
 
     // --- changing ----------------------------------------------------------------------------------------------
