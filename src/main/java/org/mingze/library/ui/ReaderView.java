@@ -29,8 +29,10 @@ import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.Role;
 import org.mingze.library.LibraryService;
 import org.mingze.library.MaterialPage;
+import org.mingze.library.StudyCheckProvider;
 import org.mingze.library.StudyService;
 import org.mingze.library.TocEntry;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The reader: {@code library/read/<id>} (the id may contain "/"), with a table of contents, section anchors (a URL
@@ -50,14 +52,16 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
 
     private final LibraryService library;
     private final StudyService study;
+    private final ObjectProvider<StudyCheckProvider> checks;
     private List<String> highlights = List.of();
     private MaterialPage page;
     private String title = "";
     private Div prose;
 
-    ReaderView(LibraryService library, StudyService study) {
+    ReaderView(LibraryService library, StudyService study, ObjectProvider<StudyCheckProvider> checks) {
         this.library = library;
         this.study = study;
+        this.checks = checks;
         addClassName("mingze-reader");
     }
 
@@ -131,7 +135,12 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
         prose = new Div(new Html("<div>" + page.html() + "</div>"));
         prose.addClassName("mingze-prose");
         applyFont(font());
-        add(prose, neighbours());
+        add(prose);
+        Component check = check();
+        if (check != null) {
+            add(check);
+        }
+        add(neighbours());
         Paragraph note = new Paragraph(getTranslation("library.read.study-note",
                 String.valueOf(StudyService.dailyCapSeconds(card.minutes()) / 60)));
         note.addClassName("mingze-reader-note");
@@ -176,6 +185,25 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
             tools.add(archive);
         }
         return tools;
+    }
+
+    /**
+     * A link to the material's study check ({@value StudyCheckProvider#ROUTE}/id), when a module offers one for it;
+     * passing the check is what marks a material studied.
+     */
+    private Component check() {
+        StudyCheckProvider provider = checks.getIfAvailable();
+        var card = page.card();
+        if (provider == null || !provider.hasCheck(card.id())) {
+            return null;
+        }
+        Anchor link = new Anchor(StudyCheckProvider.ROUTE + "/" + card.id().replace(" ", "%20"),
+                getTranslation(card.studied() ? "library.read.check.again" : "library.read.check"));
+        link.getElement().setAttribute("router-link", true);
+        link.addClassName("mingze-reader-check-link");
+        Div box = new Div(new Span(getTranslation("library.read.check.why")), link);
+        box.addClassName("mingze-reader-check");
+        return box;
     }
 
     private Component toc() {
