@@ -12,11 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -271,23 +267,13 @@ public final class SearchEngine {
     private static Map<String, List<FacetCount>> facets(SearchIndex.Searcher searcher,
                                                        FacetsCollectorManager.FacetsResult result) throws IOException {
         Map<String, List<FacetCount>> out = new LinkedHashMap<>();
-        if (searcher.facetState() == null) {
+        FacetOrdinals ordinals = searcher.facetOrdinals();
+        if (ordinals == null) {
             return out;
         }
-        Facets counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), result.facetsCollector());
+        int[] counts = ordinals.count(result.facetsCollector().getMatchingDocs());
         for (String dim : SearchResults.FACETS) {
-            List<FacetCount> values = new ArrayList<>();
-            FacetResult r;
-            try {
-                r = counts.getTopChildren(FACET_VALUES, dim);
-            } catch (IllegalArgumentException notIndexedYet) {
-                r = null;
-            }
-            if (r != null) {
-                for (LabelAndValue lv : r.labelValues) {
-                    values.add(new FacetCount(lv.label, lv.value.intValue()));
-                }
-            }
+            List<FacetCount> values = new ArrayList<>(ordinals.top(counts, dim, FACET_VALUES));
             if (SearchFields.YEAR.equals(dim)) {
                 values.sort((a, b) -> b.value().compareTo(a.value()));
             }
