@@ -43,7 +43,16 @@ class AccessMatrixTest extends KaribuTest {
             Map.entry("library/my-study", SIGNED_IN),
             Map.entry("library/records", Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
             Map.entry("search", SIGNED_IN),
-            Map.entry("search/admin", Set.of("ADMIN")));
+            Map.entry("search/admin", Set.of("ADMIN")),
+            Map.entry("quiz/import", Set.of("ADMIN", "ORGANIZER")),
+            // the question bank: organisers and administrators edit, auditors read, learners never see answers here
+            Map.entry("quiz/questions", Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
+            // an unknown id shows "not found" inside the editor; "new" creates (auditors get a read-only note)
+            Map.entry("quiz/questions/:id", Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
+            // practice, the wrong-answer book and study checks: everyone signed in, each sees only their own
+            Map.entry("practice", SIGNED_IN),
+            Map.entry("practice/wrong", SIGNED_IN),
+            Map.entry("quiz/check/:___url_parameter*", SIGNED_IN));
 
     @Test
     void every_route_has_a_row_in_the_access_design() {

@@ -167,7 +167,15 @@ public class LibraryService {
      */
     @PreAuthorize(ORGANIZER_OR_ADMIN)
     public UploadDraft extract(String fileName, byte[] data) {
-        UploadText.Extracted e = UploadText.extract(fileName, data);
+        UploadText.Extracted e;
+        try {
+            e = UploadText.extract(fileName, data);
+        } catch (ValidationException refused) {
+            // nothing is stored, but a refused file is still a trace worth keeping
+            audit.recordOnItsOwn("MATERIAL_UPLOAD_REJECTED", "material", null, String.valueOf(fileName) + ": "
+                    + refused.problems().stream().map(Problem::key).distinct().toList());
+            throw refused;
+        }
         FrontMatter.Fields f = e.fields();
         MaterialMeta suggested = f == null ? new MaterialMeta(e.title(), null, List.of(), null, null, null)
                 : new MaterialMeta(e.title(), f.category(), f.tags(), f.source(), f.date(), f.summary());

@@ -9,8 +9,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Full-text search over the study materials for everyone signed in. Archived materials are found by
- * administrators only. Never throws for what a person typed: odd input yields a {@link SearchMessage}.
+ * Full-text search over the study materials for everyone signed in, and over the question bank (stems and options,
+ * never answers) for the people who may open it: organisers, administrators and auditors. Archived materials and
+ * retired questions are found by administrators only. Never throws for what a person typed: odd input yields a
+ * {@link SearchMessage}.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
@@ -28,7 +30,18 @@ public class SearchService {
     }
 
     public SearchResults search(SearchRequest request) {
-        return engine.search(request, CurrentUser.has(Role.ADMIN));
+        return engine.search(request, visibility());
+    }
+
+    /** Whether the signed-in person finds questions too (organisers, administrators, auditors). */
+    public boolean findsQuestions() {
+        return visibility().questions();
+    }
+
+    private static SearchEngine.Visibility visibility() {
+        boolean admin = CurrentUser.has(Role.ADMIN);
+        return new SearchEngine.Visibility(admin || CurrentUser.has(Role.ORGANIZER) || CurrentUser.has(Role.AUDITOR),
+                admin);
     }
 
     /** Domain terms and titles that start with (or contain) what has been typed. */

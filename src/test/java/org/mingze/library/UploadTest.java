@@ -146,14 +146,19 @@ class UploadTest {
     }
 
     private long uploadsAudited() {
+        return audited("MATERIAL_UPLOAD");
+    }
+
+    private long audited(String action) {
         Login.as(users, "admin");
-        long n = audit.count(new AuditQuery(null, "MATERIAL_UPLOAD", null, null, null, null));
+        long n = audit.count(new AuditQuery(null, action, null, null, null, null));
         Login.as(users, "lihm");
         return n;
     }
 
     private void assertRefused(String fileName, byte[] data, String key) {
         long audited = uploadsAudited();
+        long refusals = audited("MATERIAL_UPLOAD_REJECTED");
         int loaded = source.all().size();
         assertThatThrownBy(() -> library.extract(fileName, data)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.problems()).singleElement().satisfies(p -> {
@@ -164,6 +169,7 @@ class UploadTest {
         assertThat(LibraryFixtures.uploads()).as("files stored").isEmpty();
         assertThat(source.all()).hasSize(loaded);
         assertThat(uploadsAudited()).isEqualTo(audited);
+        assertThat(audited("MATERIAL_UPLOAD_REJECTED")).as("the refusal is in the audit log").isEqualTo(refusals + 1);
     }
 
     // --- tests ---------------------------------------------------------------------------------------------------

@@ -15,10 +15,15 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.mingze.library.IndexableMaterial;
 import org.mingze.library.MaterialSource;
+import org.mingze.quiz.IndexableQuestion;
+import org.mingze.quiz.QuestionSource;
+import org.mingze.quiz.QuestionType;
 
 /**
  * Test materials for search: the fixture corpus in {@code src/test/resources/search/corpus.txt} and a
- * {@link MaterialSource} over a changeable list (test code only; the library provides the real one).
+ * {@link MaterialSource} over a changeable list (test code only; the library provides the real one); a few fixture
+ * questions ({@link #questions()}) and a {@link QuestionSource} over a changeable list (the quiz module provides the
+ * real one).
  */
 public final class SearchFixtures {
 
@@ -118,6 +123,67 @@ public final class SearchFixtures {
         @Override
         public Optional<IndexableMaterial> find(String id) {
             return materials.stream().filter(m -> m.id().equals(id)).findFirst();
+        }
+    }
+
+    /** The bank of the fixture questions. */
+    public static final String BANK = "搜索测试题库";
+
+    /**
+     * Fixture questions: sq-001 (single choice on 一岗双责, category 制度规定), sq-002 (judge on 三会一课, category
+     * 组织生活), sq-003 (fill-in on 廉政约谈, retired), sq-004 (multiple choice whose options name 谈心谈话 and
+     * 批评与自我批评).
+     */
+    public static List<IndexableQuestion> questions() {
+        return List.of(
+                question("sq-001", QuestionType.SINGLE, "领导班子成员履行岗位职责时，除抓好分管业务外，还必须抓好什么？",
+                        List.of("分管领域的党风廉政建设", "个人的业余爱好", "单位的后勤采购"), "制度规定",
+                        List.of("一岗双责"), false),
+                question("sq-002", QuestionType.JUDGE, "支部按期召开支部委员会、党小组会并按时上好党课，是组织生活的基本制度。",
+                        List.of(), "组织生活", List.of("三会一课"), false),
+                question("sq-003", QuestionType.FILL, "对苗头性问题开展廉政约谈，约谈后应当___。", List.of(), "监督执纪",
+                        List.of("廉政约谈"), true),
+                question("sq-004", QuestionType.MULTIPLE, "开好组织生活会，会前应当做好哪些准备？",
+                        List.of("广泛开展谈心谈话", "认真查摆问题", "批评与自我批评的提纲", "只请上级点评"),
+                        "组织生活", List.of("组织生活会"), false));
+    }
+
+    public static IndexableQuestion question(String id, QuestionType type, String stem, List<String> options,
+                                             String category, List<String> tags, boolean retired) {
+        return new IndexableQuestion(id, 1, BANK, category, tags, type, stem, options, null, 2, retired,
+                LocalDate.of(2025, 6, 1));
+    }
+
+    /** A question source over a list that a test may change. */
+    public static final class QuestionList implements QuestionSource {
+        private final List<IndexableQuestion> questions = new CopyOnWriteArrayList<>();
+
+        public QuestionList(List<IndexableQuestion> initial) {
+            questions.addAll(initial);
+        }
+
+        public void put(IndexableQuestion q) {
+            questions.removeIf(x -> x.id().equals(q.id()));
+            questions.add(q);
+        }
+
+        public void remove(String id) {
+            questions.removeIf(x -> x.id().equals(id));
+        }
+
+        @Override
+        public List<IndexableQuestion> all() {
+            return List.copyOf(questions);
+        }
+
+        @Override
+        public Optional<IndexableQuestion> find(String id) {
+            return questions.stream().filter(q -> q.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public List<IndexableQuestion> find(java.util.Collection<String> ids) {
+            return questions.stream().filter(q -> ids.contains(q.id())).toList();
         }
     }
 }

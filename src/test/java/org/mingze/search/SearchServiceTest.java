@@ -12,7 +12,7 @@ import org.mingze.MingzeTest;
 import org.mingze.base.audit.AuditLog;
 import org.mingze.base.audit.AuditQuery;
 import org.mingze.library.MaterialsChanged;
-import org.mingze.search.internal.MaterialIndexer;
+import org.mingze.search.internal.SearchIndexer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,7 +31,7 @@ class SearchServiceTest {
     @Autowired
     SearchIndexAdmin admin;
     @Autowired
-    MaterialIndexer indexer;
+    SearchIndexer indexer;
     @Autowired
     SearchFixtures.ListSource library;
     @Autowired

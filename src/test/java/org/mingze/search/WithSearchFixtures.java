@@ -14,8 +14,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Added to {@code @MingzeTest} (or a {@code KaribuTest}): an application context of its own whose library is the
- * search fixture corpus ({@link SearchFixtures}), with MockMvc. Every search test class with this annotation shares
- * that one context. The fixture source is {@code @Primary}, so it wins over the library's real one once that exists.
+ * search fixture corpus and whose question bank, as search sees it, the fixture questions ({@link SearchFixtures}),
+ * with MockMvc. Every search test class with this annotation shares that one context. The fixture sources are
+ * {@code @Primary}, so they win over the library's and the quiz module's real ones.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,6 +32,12 @@ public @interface WithSearchFixtures {
         @Primary
         SearchFixtures.ListSource searchFixtureMaterials() {
             return new SearchFixtures.ListSource(SearchFixtures.corpus());
+        }
+
+        @Bean
+        @Primary
+        SearchFixtures.QuestionList searchFixtureQuestions() {
+            return new SearchFixtures.QuestionList(SearchFixtures.questions());
         }
     }
 }

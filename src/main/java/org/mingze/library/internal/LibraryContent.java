@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.mingze.base.audit.AuditLog;
+import org.mingze.base.content.FolderWatcher;
 import org.mingze.library.MaterialsChanged;
 import org.mingze.library.ReloadResult;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ public class LibraryContent {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private ContentWatcher watcher;
+    private FolderWatcher watcher;
 
     LibraryContent(Catalog catalog, LibraryProperties props, AuditLog audit, ApplicationEventPublisher events,
                    PlatformTransactionManager txm, Clock clock) {
@@ -73,7 +74,8 @@ public class LibraryContent {
             events.publishEvent(new MaterialsChanged(Set.copyOf(s.byId().keySet()), Set.of()));
         });
         if (props.watch()) {
-            watcher = new ContentWatcher(catalog.materialsDir(), props.watchDebounce(), () -> reload("watch", false));
+            watcher = new FolderWatcher(catalog.materialsDir(), props.watchDebounce(), "library-content-watcher",
+                    () -> reload("watch", false));
             watcher.start();
         }
     }

@@ -29,8 +29,10 @@ import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.Role;
 import org.mingze.library.LibraryService;
 import org.mingze.library.MaterialPage;
+import org.mingze.library.StudyCheckProvider;
 import org.mingze.library.StudyService;
 import org.mingze.library.TocEntry;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The reader: {@code library/read/<id>} (the id may contain "/"), with a table of contents, section anchors (a URL
@@ -50,13 +52,16 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
 
     private final LibraryService library;
     private final StudyService study;
+    private final ObjectProvider<StudyCheckProvider> checks;
+    private List<String> highlights = List.of();
     private MaterialPage page;
     private String title = "";
     private Div prose;
 
-    ReaderView(LibraryService library, StudyService study) {
+    ReaderView(LibraryService library, StudyService study, ObjectProvider<StudyCheckProvider> checks) {
         this.library = library;
         this.study = study;
+        this.checks = checks;
         addClassName("mingze-reader");
     }
 
@@ -79,6 +84,12 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
         }
         title = page.card().title();
         render();
+        highlights = MaterialPage.highlights(event.getLocation().getQueryParameters().getParameters()
+                .get(MaterialPage.HIGHLIGHT_PARAMETER));
+        if (!highlights.isEmpty()) {
+            // words go in as data (text nodes are split and wrapped in <mark>), never as markup
+            getElement().executeJs(HIGHLIGHT, String.join("\n", highlights));
+        }
         getElement().executeJs(SCROLL);
         study.startReading(page.card().id());
     }
@@ -124,7 +135,12 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
         prose = new Div(new Html("<div>" + page.html() + "</div>"));
         prose.addClassName("mingze-prose");
         applyFont(font());
-        add(prose, neighbours());
+        add(prose);
+        Component check = check();
+        if (check != null) {
+            add(check);
+        }
+        add(neighbours());
         Paragraph note = new Paragraph(getTranslation("library.read.study-note",
                 String.valueOf(StudyService.dailyCapSeconds(card.minutes()) / 60)));
         note.addClassName("mingze-reader-note");
@@ -169,6 +185,25 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
             tools.add(archive);
         }
         return tools;
+    }
+
+    /**
+     * A link to the material's study check ({@value StudyCheckProvider#ROUTE}/id), when a module offers one for it;
+     * passing the check is what marks a material studied.
+     */
+    private Component check() {
+        StudyCheckProvider provider = checks.getIfAvailable();
+        var card = page.card();
+        if (provider == null || !provider.hasCheck(card.id())) {
+            return null;
+        }
+        Anchor link = new Anchor(StudyCheckProvider.ROUTE + "/" + card.id().replace(" ", "%20"),
+                getTranslation(card.studied() ? "library.read.check.again" : "library.read.check"));
+        link.getElement().setAttribute("router-link", true);
+        link.addClassName("mingze-reader-check-link");
+        Div box = new Div(new Span(getTranslation("library.read.check.why")), link);
+        box.addClassName("mingze-reader-check");
+        return box;
     }
 
     private Component toc() {
@@ -286,6 +321,11 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
         }
     }
 
+    /** The words this visit highlights (from the address). */
+    List<String> highlights() {
+        return highlights;
+    }
+
     String materialId() {
         return page == null ? null : page.card().id();
     }
@@ -339,6 +379,37 @@ class ReaderView extends VerticalLayout implements HasUrlParameter<String>, HasD
             """;
 
     /** On arrival: to the section named in the URL's #anchor, else to the top (the view is reused between materials). */
+    /** Marks every occurrence of the words ($0, one per line) in the text of the material, case-insensitively. */
+    private static final String HIGHLIGHT = """
+            const root = this.querySelector('.mingze-prose');
+            const words = $0.split('\\n').filter(w => w.length > 0).sort((a, b) => b.length - a.length);
+            if (root && words.length) {
+              const escape = w => w.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&');
+              const re = new RegExp(words.map(escape).join('|'), 'gi');
+              const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+              const nodes = [];
+              while (walker.nextNode()) { nodes.push(walker.currentNode); }
+              for (const node of nodes) {
+                const text = node.nodeValue;
+                re.lastIndex = 0;
+                if (!re.test(text)) { continue; }
+                re.lastIndex = 0;
+                const parts = document.createDocumentFragment();
+                let last = 0, m;
+                while ((m = re.exec(text)) !== null) {
+                  parts.append(text.slice(last, m.index));
+                  const mark = document.createElement('mark');
+                  mark.className = 'mingze-highlight';
+                  mark.textContent = m[0];
+                  parts.append(mark);
+                  last = m.index + m[0].length;
+                }
+                parts.append(text.slice(last));
+                node.replaceWith(parts);
+              }
+            }
+            """;
+
     private static final String SCROLL = """
             requestAnimationFrame(() => {
               const h = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));

@@ -36,11 +36,13 @@ class RejectedFilesView extends VerticalLayout implements HasDynamicTitle {
         Paragraph intro = new Paragraph(getTranslation("library.rejected.intro"));
         Button reload = new Button(getTranslation("library.reload"), VaadinIcon.REFRESH.create(), e -> reload());
         reload.addClassName("mingze-library-reload");
-        grid.addColumn(RejectedFile::file).setHeader(getTranslation("library.rejected.file")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(RejectedFile::line).setHeader(getTranslation("library.rejected.line")).setWidth("4rem")
+        // fixed minimum widths that wrap, not auto widths: a long path must not push the reason off a phone's screen
+        grid.addColumn(RejectedFile::file).setHeader(getTranslation("library.rejected.file")).setWidth("7rem")
+                .setFlexGrow(1);
+        grid.addColumn(RejectedFile::line).setHeader(getTranslation("library.rejected.line")).setWidth("3rem")
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(RejectedFile::message).setHeader(getTranslation("library.rejected.reason")).setFlexGrow(1);
+        grid.addColumn(RejectedFile::message).setHeader(getTranslation("library.rejected.reason")).setWidth("10rem")
+                .setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         none.setText(getTranslation("library.rejected.none"));

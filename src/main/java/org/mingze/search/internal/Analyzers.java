@@ -65,7 +65,8 @@ public final class Analyzers {
         this.bigramsQuery = new BigramAnalyzer(false);
         this.index = new PerFieldAnalyzerWrapper(words, Map.of(
                 SearchFields.TEXT + BIGRAM_SUFFIX, bigramsIndex,
-                SearchFields.HEAD + BIGRAM_SUFFIX, bigramsIndex));
+                SearchFields.HEAD + BIGRAM_SUFFIX, bigramsIndex,
+                SearchFields.SECTION_HEAD + BIGRAM_SUFFIX, bigramsIndex));
     }
 
     /** For the IndexWriter: words for the word fields, bigrams with unigrams for the {@code _cjk} fields. */

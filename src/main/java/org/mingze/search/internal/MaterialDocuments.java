@@ -98,6 +98,10 @@ public final class MaterialDocuments {
         String head = heading.isEmpty() ? title : title + "\n" + heading;
         d.add(new TextField(SearchFields.HEAD, head, Field.Store.NO));
         d.add(new TextField(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, head, Field.Store.NO));
+        if (!heading.isEmpty()) {
+            d.add(new TextField(SearchFields.SECTION_HEAD, heading, Field.Store.NO));
+            d.add(new TextField(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, heading, Field.Store.NO));
+        }
         d.add(new SortedSetDocValuesFacetField(SearchFields.TYPE, SearchFields.TYPE_MATERIAL));
         if (!blank(m.category())) {
             String category = m.category().strip();

@@ -29,8 +29,11 @@ import org.mingze.search.SearchMessage;
  * word in the body ({@code text}, weight {@value #TEXT_WORD}) or in title and heading ({@code head},
  * {@value #HEAD_WORD}), or its characters in sequence in the bigram twins ({@code text_cjk} {@value #TEXT_BIGRAM},
  * {@code head_cjk} {@value #HEAD_BIGRAM}). The scores add up, so an exact word ranks above a loose character match;
- * a synonym counts {@value #SYNONYM} of the word typed. A phrase must occur as typed, character by character (bigram
- * phrase), with a bonus when it also aligns with words. Exclusions remove any hit that contains their characters.
+ * a match in the section's own heading ({@code sectionHead} {@value #SECTION_WORD}, {@code sectionHead_cjk}
+ * {@value #SECTION_BIGRAM}) adds to the title-and-heading match, so that the section about a word ranks above its
+ * siblings that only share the material's title; a synonym counts {@value #SYNONYM} of the word typed. A phrase
+ * must occur as typed, character by character (bigram phrase), with a bonus when it also aligns with words.
+ * Exclusions remove any hit that contains their characters.
  */
 final class QueryFactory {
 
@@ -38,6 +41,8 @@ final class QueryFactory {
     static final float HEAD_WORD = 6f;
     static final float TEXT_BIGRAM = 1f;
     static final float HEAD_BIGRAM = 2f;
+    static final float SECTION_WORD = 3f;
+    static final float SECTION_BIGRAM = 1f;
     static final float SYNONYM = 0.8f;
     /** At most this many words in one query (each adds up to a dozen clauses). */
     static final int MAX_WORDS = 32;
@@ -174,11 +179,15 @@ final class QueryFactory {
                 }
                 b.add(boost(new TermQuery(new Term(SearchFields.TEXT, t.term)), TEXT_WORD * w), Occur.SHOULD);
                 b.add(boost(new TermQuery(new Term(SearchFields.HEAD, t.term)), HEAD_WORD * w), Occur.SHOULD);
+                b.add(boost(new TermQuery(new Term(SearchFields.SECTION_HEAD, t.term)), SECTION_WORD * w),
+                        Occur.SHOULD);
                 Query textBigrams = bigrams(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, t.term);
                 if (textBigrams != null) {
                     b.add(boost(textBigrams, TEXT_BIGRAM * w), Occur.SHOULD);
                     b.add(boost(bigrams(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, t.term), HEAD_BIGRAM * w),
                             Occur.SHOULD);
+                    b.add(boost(bigrams(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, t.term),
+                            SECTION_BIGRAM * w), Occur.SHOULD);
                 }
             }
             out.add(b.build());
@@ -195,10 +204,14 @@ final class QueryFactory {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(boost(textBigrams, TEXT_BIGRAM), Occur.SHOULD);
         b.add(boost(bigrams(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, text), HEAD_BIGRAM), Occur.SHOULD);
+        b.add(boost(bigrams(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, text), SECTION_BIGRAM),
+                Occur.SHOULD);
         Query textWords = phraseOf(SearchFields.TEXT, tokens(analyzers.words(), text, null));
         if (textWords != null) {
             b.add(boost(textWords, TEXT_WORD), Occur.SHOULD);
             b.add(boost(phraseOf(SearchFields.HEAD, tokens(analyzers.words(), text, null)), HEAD_WORD),
+                    Occur.SHOULD);
+            b.add(boost(phraseOf(SearchFields.SECTION_HEAD, tokens(analyzers.words(), text, null)), SECTION_WORD),
                     Occur.SHOULD);
         }
         return List.of(b.build());

@@ -74,7 +74,9 @@ class SearchApiController {
             hit.put("title", h.title());
             hit.put("heading", h.heading());
             hit.put("anchor", h.anchor());
-            hit.put("materialId", h.sourceId());
+            hit.put("materialId", h.isQuestion() ? null : h.sourceId());
+            hit.put("questionId", h.isQuestion() ? h.sourceId() : null);
+            hit.put("questionType", h.questionType());
             hit.put("url", base + h.url());
             hit.put("category", h.category());
             hit.put("tags", h.tags());

@@ -57,9 +57,20 @@ public final class SearchIndex implements Closeable {
     /**
      * Bump when analysis or fields change: the index then goes to a new folder and is rebuilt from the sources.
      */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 3;
     static final String DICTIONARY_KEY = "dictionary";
     static final String FORMAT_KEY = "format";
+
+    /** The sources of one document type for a rebuild, and how each becomes its documents. */
+    public record Batch<T>(String type, List<T> sources, Function<T, List<Document>> toDocuments) {
+        public Batch {
+            sources = List.copyOf(sources);
+        }
+
+        List<Document> documents(int i) {
+            return toDocuments.apply(sources.get(i));
+        }
+    }
 
     /** Called during a rebuild with the number of sources done and the total. */
     public interface Progress {
@@ -318,6 +329,15 @@ public final class SearchIndex implements Closeable {
      * state searchable at once at the end (searches see the old state until then).
      */
     public <T> void rebuild(String type, List<T> sources, Function<T, List<Document>> toDocuments, Progress progress) {
+        rebuild(List.of(new Batch<>(type, sources, toDocuments)), progress);
+    }
+
+    /**
+     * Replaces everything of the batches' types by the documents made from their sources, in parallel, and makes the
+     * new state searchable at once at the end, in one commit (searches see the old state until then). The progress
+     * counts the sources of all batches together.
+     */
+    public void rebuild(List<Batch<?>> batches, Progress progress) {
         writeLock.lock();
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -326,16 +346,24 @@ public final class SearchIndex implements Closeable {
             return t;
         });
         try {
-            writer.deleteDocuments(new Term(SearchFields.TYPE, type));
+            int[] offsets = new int[batches.size() + 1];
+            for (int b = 0; b < batches.size(); b++) {
+                writer.deleteDocuments(new Term(SearchFields.TYPE, batches.get(b).type()));
+                offsets[b + 1] = offsets[b] + batches.get(b).sources().size();
+            }
             AtomicInteger done = new AtomicInteger();
             AtomicInteger next = new AtomicInteger();
-            int total = sources.size();
+            int total = offsets[batches.size()];
             progress.update(0, total);
             List<Future<?>> work = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 work.add(pool.submit(() -> {
                     for (int k = next.getAndIncrement(); k < total; k = next.getAndIncrement()) {
-                        writer.addDocuments(toDocuments.apply(sources.get(k)));
+                        int b = 0;
+                        while (k >= offsets[b + 1]) {
+                            b++;
+                        }
+                        writer.addDocuments(batches.get(b).documents(k - offsets[b]));
                         int d = done.incrementAndGet();
                         if (d % 50 == 0 || d == total) {
                             progress.update(d, total);

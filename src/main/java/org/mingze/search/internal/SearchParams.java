@@ -76,7 +76,13 @@ public final class SearchParams {
     public static Map<String, List<String>> toParams(SearchRequest r) {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
         if (!r.q().isBlank()) {
-            out.put("q", List.of(r.q()));
+            // the engine reads only the first MAX_LENGTH characters; one more keeps its "too long" notice, and the
+            // address stays far below the server's 8 KB header limit however much was pasted into the box
+            String q = r.q();
+            if (q.codePointCount(0, q.length()) > UserQueryParser.MAX_LENGTH + 1) {
+                q = q.substring(0, q.offsetByCodePoints(0, UserQueryParser.MAX_LENGTH + 1));
+            }
+            out.put("q", List.of(q));
         }
         if (!r.categories().isEmpty()) {
             out.put("category", r.categories());

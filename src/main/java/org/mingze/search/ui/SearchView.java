@@ -26,16 +26,24 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
 import org.mingze.base.i18n.Formats;
 import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.Role;
 import org.mingze.base.ui.MainLayout;
+import org.mingze.library.MaterialPage;
 import org.mingze.search.FacetCount;
 import org.mingze.search.SearchHit;
 import org.mingze.search.SearchMessage;
@@ -49,7 +57,8 @@ import org.mingze.search.internal.SearchParams;
 /**
  * 搜索: the search page. Everything it shows follows from the address ({@code ?q=&category=&tag=&type=&from=&to=
  * &sort=&page=}), so results can be bookmarked, shared and gone back to. Suggestions appear while typing; filters
- * are facets with counts; each hit links to its section in the reader.
+ * are facets with counts; each hit links to its section in the reader, or (for the people who may open the question
+ * bank) to the question in the bank editor.
  */
 @Route(MainLayout.SEARCH_ROUTE)
 @PermitAll
@@ -64,6 +73,10 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final Div notices = new Div();
     private final Div active = new Div();
     private final Div facets = new Div();
+    /** All facets in one box: open on a wide screen, closed on a phone so that the results start on the first screen. */
+    private static final int NARROW_PX = 800;
+
+    private final Details filterBox = new Details();
     private final Div hits = new Div();
     private final Div pager = new Div();
     private SearchRequest request = SearchRequest.of("");
@@ -126,7 +139,14 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         facets.addClassName("mingze-search-facets");
         Div main = new Div(head, notices, active, hits, pager);
         main.addClassName("mingze-search-main");
-        Div body = new Div(main, facets);
+        filterBox.setSummaryText(getTranslation("search.filters"));
+        filterBox.add(facets);
+        filterBox.setOpened(true);
+        filterBox.addClassName("mingze-search-filter-box");
+        filterBox.setVisible(false);
+        UI.getCurrent().getPage().retrieveExtendedClientDetails(
+                d -> filterBox.setOpened(d.getWindowInnerWidth() > NARROW_PX));
+        Div body = new Div(main, filterBox);
         body.addClassName("mingze-search-body");
 
         add(title, bar, suggestions, help, body);
@@ -185,9 +205,13 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         hits.removeAll();
         pager.removeAll();
         facets.removeAll();
+        filterBox.setVisible(false);
         renderActiveFilters();
         if (results == null) {
             hits.add(paragraph(getTranslation("search.start"), "mingze-empty"));
+            if (search.findsQuestions()) {
+                hits.add(paragraph(getTranslation("search.start.questions"), "mingze-empty"));
+            }
             return;
         }
         for (SearchMessage notice : results.notices()) {
@@ -209,15 +233,53 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         renderFacets(results);
     }
 
+    private static final Pattern MARKED = Pattern.compile("<mark>([^<]{1,30})</mark>");
+
+    /**
+     * The hit's address with the words its snippet marks as {@code ?hl=} parameters, so that the reader highlights
+     * them too (synonyms included: 两个责任 marks 主体责任 and 监督责任 where they stand).
+     */
+    static String withHighlights(String url, String snippet) {
+        LinkedHashSet<String> words = new LinkedHashSet<>();
+        Matcher m = MARKED.matcher(snippet == null ? "" : snippet);
+        while (m.find()) {
+            words.add(Parser.unescapeEntities(m.group(1), false));
+        }
+        List<String> kept = MaterialPage.highlights(List.copyOf(words));
+        if (kept.isEmpty()) {
+            return url;
+        }
+        int hash = url.indexOf('#');
+        String path = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        StringBuilder out = new StringBuilder(path);
+        char sep = path.contains("?") ? '&' : '?';
+        for (String w : kept) {
+            out.append(sep).append(MaterialPage.HIGHLIGHT_PARAMETER).append('=')
+                    .append(URLEncoder.encode(w, StandardCharsets.UTF_8).replace("+", "%20"));
+            sep = '&';
+        }
+        return out.append(fragment).toString();
+    }
+
     private Component hitCard(SearchHit hit) {
         Div card = new Div();
         card.addClassName("mingze-search-hit");
         String label = hit.heading() == null || hit.heading().isBlank() ? hit.title()
                 : getTranslation("search.hit.title", hit.title(), hit.heading());
-        Anchor link = new Anchor(hit.url(), label);
+        // the reader marks the words of a section hit; the bank editor takes no such parameters
+        Anchor link = new Anchor(hit.isQuestion() ? hit.url() : withHighlights(hit.url(), hit.snippet()), label);
         link.addClassName("mingze-search-hit-title");
         card.add(new Div(link));
+        if (hit.isQuestion()) {
+            card.addClassName("mingze-search-hit-question");
+        }
         List<String> meta = new ArrayList<>();
+        if (hit.isQuestion()) {
+            meta.add(hit.questionType() == null ? getTranslation("search.type.question")
+                    : getTranslation("search.hit.question", getTranslation("quiz.type."
+                            + hit.questionType().toUpperCase(Locale.ROOT))));
+        }
         if (hit.category() != null) {
             meta.add(hit.category());
         }
@@ -230,7 +292,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         Div metaLine = new Div(new Span(String.join(" · ", meta)));
         metaLine.addClassName("mingze-search-hit-meta");
         if (hit.archived()) {
-            Span archived = new Span(getTranslation("search.hit.archived"));
+            Span archived = new Span(getTranslation(hit.isQuestion() ? "search.hit.retired" : "search.hit.archived"));
             archived.getElement().getThemeList().add("badge contrast small");
             metaLine.add(archived);
         }
@@ -314,8 +376,8 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     private void facet(SearchResults results, String dim, List<String> selected, Consumer<String> onClick) {
         List<FacetCount> values = results.facets().getOrDefault(dim, List.of());
-        if (values.isEmpty()) {
-            return;
+        if (values.isEmpty() || values.size() == 1 && selected.isEmpty() && values.get(0).count() == results.total()) {
+            return; // one value that every hit has: choosing it would change nothing
         }
         Div list = new Div();
         list.addClassName("mingze-search-facet-values");
@@ -333,6 +395,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         details.setOpened(true);
         details.addClassName("mingze-search-facet");
         facets.add(details);
+        filterBox.setVisible(true);
     }
 
     private void renderActiveFilters() {

@@ -77,6 +77,17 @@ class ReaderViewTest extends KaribuTest {
     }
 
     @Test
+    void words_from_the_address_are_highlighted_and_odd_ones_are_dropped() {
+        login("wangzh");
+        UI.getCurrent().navigate("library/read/zhuti/diyi-zeren", com.vaadin.flow.router.QueryParameters.full(
+                java.util.Map.of("hl", new String[] {"第一责任人", " 主体责任\u0000 ", "", "长".repeat(31),
+                        "第一责任人"})));
+        assertThat(_get(ReaderView.class).highlights()).containsExactly("第一责任人", "主体责任");
+        UI.getCurrent().navigate("library/read/zhidu/sanhui-yike");
+        assertThat(_get(ReaderView.class).highlights()).isEmpty();
+    }
+
+    @Test
     void a_material_with_a_chinese_id_opens_from_a_literal_or_a_percent_encoded_address() {
         LibraryFixtures.write("uploads/支部学习.md", "---\ntitle: 中文标识的资料\ncategory: 学习辅导\n---\n正文\n");
         content.reload("test", false);

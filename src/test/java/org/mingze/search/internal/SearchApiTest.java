@@ -34,7 +34,7 @@ class SearchApiTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    MaterialIndexer indexer;
+    SearchIndexer indexer;
     @Autowired
     ApiRateLimiter limiter;
     @Autowired

@@ -117,8 +117,13 @@ class SearchRelevanceTest {
     }
 
     static List<Judged> judgements() throws IOException {
+        return judgements("/search/judgements.txt");
+    }
+
+    /** Judged queries from a class-path resource: kind, query and graded ids, tab separated. */
+    static List<Judged> judgements(String resource) throws IOException {
         List<Judged> out = new ArrayList<>();
-        try (var in = SearchRelevanceTest.class.getResourceAsStream("/search/judgements.txt");
+        try (var in = SearchRelevanceTest.class.getResourceAsStream(resource);
              var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -22,14 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.mingze.KaribuTest;
 import org.mingze.base.ui.MainLayout;
 import org.mingze.search.WithSearchFixtures;
-import org.mingze.search.internal.MaterialIndexer;
+import org.mingze.search.internal.SearchIndexer;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @WithSearchFixtures
 class SearchViewTest extends KaribuTest {
 
     @Autowired
-    MaterialIndexer indexer;
+    SearchIndexer indexer;
 
     @BeforeEach
     void indexed() throws Exception {
@@ -45,6 +46,11 @@ class SearchViewTest extends KaribuTest {
         return _find(Anchor.class, s -> s.withClasses("mingze-search-hit-title"));
     }
 
+    /** A hit's address without the words to highlight: material#anchor. */
+    private static String target(Anchor link) {
+        return link.getHref().replaceFirst("\\?[^#]*", "");
+    }
+
     @Test
     void the_address_drives_the_search_and_hits_link_to_their_section() {
         login("wangzh");
@@ -53,7 +59,7 @@ class SearchViewTest extends KaribuTest {
         assertThat(_get(TextField.class, s -> s.withClasses("mingze-search-query")).getValue()).isEqualTo("一案双查");
         List<Anchor> links = hitLinks();
         assertThat(links).hasSize(1);
-        assertThat(links.get(0).getHref()).isEqualTo("library/read/jiandu/yian-shuangcha");
+        assertThat(links.get(0).getHref()).isEqualTo("library/read/jiandu/yian-shuangcha?hl=%E4%B8%80%E6%A1%88%E5%8F%8C%E6%9F%A5");
         assertThat(links.get(0).getText()).isEqualTo("一案双查的适用情形");
         Div snippet = _get(Div.class, s -> s.withClasses("mingze-search-snippet"));
         assertThat(snippet.getElement().getProperty("innerHTML")).contains("<mark>一案双查</mark>");
@@ -74,6 +80,9 @@ class SearchViewTest extends KaribuTest {
         login("wangzh");
         open("q=主体责任");
         int all = hitLinks().size();
+        assertThat(_find(Details.class, s -> s.withClasses("mingze-search-facet"))).extracting(Details::getSummaryText)
+                .as("the type facet has one value that every hit has, so it is left out").contains("类别")
+                .doesNotContain("内容类型");
         Button theory = _get(Button.class, s -> s.withText("理论学习（2）"));
         _click(theory);
         assertThat(hitLinks()).hasSize(2).hasSizeLessThan(all);
@@ -95,7 +104,7 @@ class SearchViewTest extends KaribuTest {
         assertThat(parameters()).containsEntry("q", List.of("三会一课"));
         _click(_get(Button.class, s -> s.withText("去掉筛选条件再搜一次")));
         assertThat(parameters()).doesNotContainKey("category");
-        assertThat(hitLinks()).extracting(Anchor::getHref).contains("library/read/zuzhi/sanhui-yike#neirong");
+        assertThat(hitLinks()).extracting(SearchViewTest::target).contains("library/read/zuzhi/sanhui-yike#neirong");
     }
 
     private static java.util.Map<String, List<String>> parameters() {
@@ -114,6 +123,31 @@ class SearchViewTest extends KaribuTest {
     }
 
     @Test
+    void a_hit_sends_the_reader_the_words_it_matched_synonyms_included_to_highlight() {
+        assertThat(SearchView.withHighlights("library/read/zhuti/liangge-zeren#yi",
+                "“两个责任”是指<mark>主体责任</mark>和<mark>监督责任</mark>，<mark>主体责任</mark>在先 a &lt; b"))
+                .isEqualTo("library/read/zhuti/liangge-zeren?hl=%E4%B8%BB%E4%BD%93%E8%B4%A3%E4%BB%BB"
+                        + "&hl=%E7%9B%91%E7%9D%A3%E8%B4%A3%E4%BB%BB#yi");
+        assertThat(SearchView.withHighlights("library/read/a#b", "nothing marked")).isEqualTo("library/read/a#b");
+        assertThat(SearchView.withHighlights("library/read/a", "<mark>R&amp;D</mark>"))
+                .isEqualTo("library/read/a?hl=R%26D");
+    }
+
+    @Test
+    void ten_thousand_pasted_characters_search_their_start_and_keep_the_address_short() {
+        login("wangzh");
+        UI.getCurrent().navigate("search");
+        TextField q = _get(TextField.class, s -> s.withClasses("mingze-search-query"));
+        com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue(q, "一岗双责".repeat(2500));
+        _click(_get(Button.class, s -> s.withText("搜索")));
+        assertThat(parameters().get("q")).singleElement()
+                .satisfies(v -> assertThat(v.length()).isEqualTo(201));
+        assertThat(_find(Paragraph.class, s -> s.withClasses("mingze-search-notice")))
+                .extracting(Paragraph::getText).anySatisfy(t -> assertThat(t).contains("只按前 200 个字"));
+        assertThat(hitLinks()).isNotEmpty();
+    }
+
+    @Test
     void typing_shows_suggestions_that_search_when_clicked() {
         login("wangzh");
         UI.getCurrent().navigate("search");
@@ -121,7 +155,7 @@ class SearchViewTest extends KaribuTest {
         com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue(q, "两学");
         Button suggestion = _get(Button.class, s -> s.withText("两学一做"));
         _click(suggestion);
-        assertThat(hitLinks()).extracting(Anchor::getHref).contains("library/read/zuzhi/liangxue-yizuo");
+        assertThat(hitLinks()).extracting(SearchViewTest::target).contains("library/read/zuzhi/liangxue-yizuo");
     }
 
     @Test

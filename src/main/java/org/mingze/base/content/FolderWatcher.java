@@ -1,4 +1,4 @@
-package org.mingze.library.internal;
+package org.mingze.base.content;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
  * Watches a folder tree with a {@link WatchService} and calls back once the tree has been quiet for the debounce
  * time (a burst of saves, a git checkout, is one reload). New sub-folders are watched as they appear. While the
  * folder does not exist it is looked for every two seconds; when it appears or disappears, that is a change too.
+ * Used by the library (content/materials) and the quiz module (content/questions).
  */
-final class ContentWatcher implements AutoCloseable {
+public final class FolderWatcher implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(ContentWatcher.class);
+    private static final Logger log = LoggerFactory.getLogger(FolderWatcher.class);
     private static final long MISSING_POLL_MS = 2000;
 
     private final Path root;
@@ -36,15 +37,19 @@ final class ContentWatcher implements AutoCloseable {
     private volatile boolean running = true;
     private volatile WatchService service;
 
-    ContentWatcher(Path root, Duration debounce, Runnable onChange) {
+    /**
+     * @param threadName names the daemon thread, e.g. "library-content-watcher"
+     * @param onChange   called on the watcher's thread; an exception is logged and watching goes on
+     */
+    public FolderWatcher(Path root, Duration debounce, String threadName, Runnable onChange) {
         this.root = root;
         this.debounce = debounce;
         this.onChange = onChange;
-        this.thread = new Thread(this::run, "library-content-watcher");
+        this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
