@@ -12,18 +12,18 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -32,6 +32,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.mingze.search.FacetCount;
 import org.mingze.search.SearchHit;
@@ -251,39 +252,72 @@ public final class SearchEngine {
     }
 
     private String[] highlight(IndexSearcher searcher, Query query, int[] docs) throws IOException {
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzers().index())
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.analyzers().index())
                 .withMaskedFieldsFunc(f -> SearchFields.TEXT.equals(f)
                         ? Set.of(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX) : Set.of())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_LENGTH, 0.33f))
-                .withMaxNoHighlightPassages(1)
-                .build();
+                .withMaxNoHighlightPassages(1);
+        // The highlighter runs the whole query again for every document and every highlighted field (text and its
+        // bigram twin); each run only needs the clauses on its own field, a quarter of the query.
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+            @Override
+            protected UHComponents getHighlightComponents(String field, Query q, Set<Term> allTerms) {
+                Query own = clausesOn(q, field);
+                return super.getHighlightComponents(field, own == null ? new MatchNoDocsQuery() : own, allTerms);
+            }
+        };
         Map<String, String[]> out = highlighter.highlightFields(new String[] {SearchFields.TEXT}, query, docs,
                 new int[] {2});
         return out.get(SearchFields.TEXT);
     }
 
+    /**
+     * What of {@code query} can match in {@code field}, as alternatives: the hits are known to match the whole
+     * query, so each clause on the field that matches a hit marks its words, as it does in the whole query.
+     * Exclusions are dropped (they mark nothing); null if no clause is on the field.
+     */
+    static Query clausesOn(Query query, String field) {
+        if (query instanceof BoostQuery boost) {
+            return clausesOn(boost.getQuery(), field);
+        }
+        if (query instanceof TermQuery term) {
+            return term.getTerm().field().equals(field) ? query : null;
+        }
+        if (query instanceof PhraseQuery phrase) {
+            return phrase.getField().equals(field) ? query : null;
+        }
+        if (query instanceof BooleanQuery bool) {
+            List<Query> kept = new ArrayList<>();
+            for (BooleanClause c : bool.clauses()) {
+                if (c.getOccur() == Occur.MUST || c.getOccur() == Occur.SHOULD) {
+                    Query sub = clausesOn(c.getQuery(), field);
+                    if (sub != null) {
+                        kept.add(sub);
+                    }
+                }
+            }
+            if (kept.size() <= 1) {
+                return kept.isEmpty() ? null : kept.get(0);
+            }
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            kept.forEach(k -> any.add(k, Occur.SHOULD));
+            return any.build();
+        }
+        return query; // anything else as it is
+    }
+
     private static Map<String, List<FacetCount>> facets(SearchIndex.Searcher searcher,
                                                        FacetsCollectorManager.FacetsResult result) throws IOException {
         Map<String, List<FacetCount>> out = new LinkedHashMap<>();
-        if (searcher.facetState() == null) {
+        FacetOrdinals ordinals = searcher.facetOrdinals();
+        if (ordinals == null) {
             return out;
         }
-        Facets counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), result.facetsCollector());
+        int[] counts = ordinals.count(result.facetsCollector().getMatchingDocs());
         for (String dim : SearchResults.FACETS) {
-            List<FacetCount> values = new ArrayList<>();
-            FacetResult r;
-            try {
-                r = counts.getTopChildren(FACET_VALUES, dim);
-            } catch (IllegalArgumentException notIndexedYet) {
-                r = null;
-            }
-            if (r != null) {
-                for (LabelAndValue lv : r.labelValues) {
-                    values.add(new FacetCount(lv.label, lv.value.intValue()));
-                }
-            }
+            List<FacetCount> values = new ArrayList<>(ordinals.top(counts, dim, FACET_VALUES));
             if (SearchFields.YEAR.equals(dim)) {
                 values.sort((a, b) -> b.value().compareTo(a.value()));
             }

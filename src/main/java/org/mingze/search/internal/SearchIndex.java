@@ -83,21 +83,31 @@ public final class SearchIndex implements Closeable {
     /** An {@link IndexSearcher} with the facet ordinals of its reader, made once per refresh. */
     public static final class Searcher extends IndexSearcher {
         private final SortedSetDocValuesReaderState facetState;
+        private final FacetOrdinals facetOrdinals;
 
         Searcher(IndexReader reader, FacetsConfig config) {
             super(reader);
             SortedSetDocValuesReaderState state = null;
+            FacetOrdinals ordinals = null;
             try {
                 state = new DefaultSortedSetDocValuesReaderState(reader, config);
+                ordinals = new FacetOrdinals(state);
             } catch (IllegalArgumentException | IOException noFacetsYet) {
                 // an empty index has no facet field yet
+                state = null;
             }
             this.facetState = state;
+            this.facetOrdinals = ordinals;
         }
 
         /** Null while the index holds no document with facets. */
         public SortedSetDocValuesReaderState facetState() {
             return facetState;
+        }
+
+        /** The facet values of every document, in memory; null while {@link #facetState()} is. */
+        FacetOrdinals facetOrdinals() {
+            return facetOrdinals;
         }
     }
 

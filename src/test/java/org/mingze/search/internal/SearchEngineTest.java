@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +33,8 @@ class SearchEngineTest {
         List<IndexableMaterial> corpus = new ArrayList<>(SearchFixtures.corpus());
         corpus.add(SearchFixtures.material("t/html", "标记<b>测试</b>", "测试",
                 "正文含有<script>alert('x')</script>与谈心谈话记录"));
+        corpus.add(SearchFixtures.material("t/head", "档案管理办法", "测试",
+                "支部的台账要按月整理。台账由专人保管，年底移交。"));
         engine = TestEngines.engine(corpus);
     }
 
@@ -71,6 +80,30 @@ class SearchEngineTest {
                 .anySatisfy(s -> assertThat(s).contains("<mark>主体责任</mark>"));
         assertThat(search("主体责任").hits()).extracting(SearchHit::snippet)
                 .anySatisfy(s -> assertThat(s).contains("<mark>主體責任</mark>"));
+    }
+
+    @Test
+    void a_word_found_only_in_the_title_does_not_stop_the_others_being_marked_in_the_text() {
+        SearchHit hit = search("档案 台账").hits().get(0);
+        assertThat(hit.id()).isEqualTo("t/head");
+        assertThat(hit.snippet()).contains("<mark>台账</mark>").doesNotContain("<mark>档案");
+    }
+
+    @Test
+    void the_highlighter_gets_only_the_clauses_on_its_own_field() {
+        Query text = new TermQuery(new Term(SearchFields.TEXT, "台账"));
+        Query bigrams = new PhraseQuery(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, "台账", "账要");
+        Query query = new BooleanQuery.Builder()
+                .add(new BooleanQuery.Builder()
+                        .add(new BoostQuery(text, 3f), Occur.SHOULD)
+                        .add(new TermQuery(new Term(SearchFields.HEAD, "台账")), Occur.SHOULD)
+                        .add(bigrams, Occur.SHOULD).build(), Occur.MUST)
+                .add(new TermQuery(new Term(SearchFields.HEAD, "档案")), Occur.MUST)
+                .add(new TermQuery(new Term(SearchFields.TEXT, "问责")), Occur.MUST_NOT)
+                .build();
+        assertThat(SearchEngine.clausesOn(query, SearchFields.TEXT)).isEqualTo(text);
+        assertThat(SearchEngine.clausesOn(query, SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX)).isEqualTo(bigrams);
+        assertThat(SearchEngine.clausesOn(query, "other")).isNull();
     }
 
     @Test

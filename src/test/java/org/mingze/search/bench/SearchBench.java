@@ -1,0 +1,373 @@
+package org.mingze.search.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.mingze.library.IndexableMaterial;
+import org.mingze.search.SearchRequest;
+import org.mingze.search.SearchResults;
+import org.mingze.search.internal.Analyzers;
+import org.mingze.search.internal.DomainDictionary;
+import org.mingze.search.internal.MaterialDocuments;
+import org.mingze.search.internal.SearchEngine;
+import org.mingze.search.internal.SearchFields;
+import org.mingze.search.internal.SearchIndex;
+
+/**
+ * Search at library scale: builds an on-disk index of 20,000 generated documents of about 2,000 characters with the
+ * real analyzers, index and engine, then times 1,000 mixed queries as the search page runs them (page 1, ten hits,
+ * highlighted snippets, facet counts, archived hidden), with one and with eight searchers, and the same queries as
+ * {@code LIKE '%term%'} scans in H2 as the naive baseline. Not part of the build (surefire skips bench/); run with
+ * {@code ./mvnw -Pbench test}. Prints a table and writes it to {@code target/bench/search-benchmark.md}; figures
+ * and targets in docs/benchmarks.md.
+ *
+ * <p>Sizes can be changed with {@code -Dbench.docs}, {@code -Dbench.chars}, {@code -Dbench.queries},
+ * {@code -Dbench.threads}, {@code -Dbench.seed}; {@code -Dbench.enforce=true} fails the run when a target is missed.
+ * Only the {@code bench} profile sets {@code mingze.bench}: elsewhere (e.g. {@code -Dtest='org.mingze.search.**'},
+ * which overrides surefire's excludes) the class is skipped.
+ */
+@EnabledIfSystemProperty(named = "mingze.bench", matches = "true")
+class SearchBench {
+
+    private static final int DOCS = Integer.getInteger("bench.docs", 20_000);
+    private static final int CHARS = Integer.getInteger("bench.chars", 2_000);
+    private static final int QUERIES = Integer.getInteger("bench.queries", 1_000);
+    private static final int THREADS = Integer.getInteger("bench.threads", 8);
+    private static final long SEED = Long.getLong("bench.seed", 20261128L);
+    private static final boolean ENFORCE = Boolean.getBoolean("bench.enforce");
+
+    private static final double TARGET_BUILD_S = 60;
+    private static final double TARGET_P95_MS = 20;
+    private static final double TARGET_SPEEDUP = 50;
+    private static final double TARGET_QPS = 200;
+
+    private static final Path CONTENT = Path.of("content");
+    private static final Path REPORT = Path.of("target", "bench", "search-benchmark.md");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void twenty_thousand_documents_are_indexed_and_searched_within_the_targets() throws Exception {
+        double loadBefore = load();
+        BenchCorpus corpus = BenchCorpus.load(CONTENT.resolve("materials"));
+        long t = System.nanoTime();
+        List<IndexableMaterial> docs = corpus.generate(DOCS, CHARS, SEED);
+        double generateS = seconds(t);
+        long totalChars = docs.stream().mapToLong(d -> d.sections().get(0).text().length()).sum();
+        System.out.printf(Locale.ROOT, "bench: %,d documents (%,d characters, %d sentences from %d materials) "
+                + "generated in %.1f s%n", docs.size(), totalChars, corpus.allSentences().size(),
+                corpus.sources().size(), generateS);
+
+        // the components as the application makes them (SearchConfiguration), on disk
+        Analyzers analyzers = new Analyzers(DomainDictionary.load(CONTENT.resolve("search")));
+        List<BenchQueries.Query> queries = BenchQueries.generate(corpus, CONTENT.resolve("search/dictionary.txt"),
+                analyzers.words(), QUERIES, SEED);
+
+        System.gc();
+        long cpu = cpu();
+        t = System.nanoTime();
+        SearchIndex index = SearchIndex.open(tmp.resolve("index"), analyzers);
+        index.rebuild(SearchFields.TYPE_MATERIAL, docs, m -> MaterialDocuments.documents(m, index.facetsConfig()),
+                SearchIndex.Progress.NONE);
+        double buildS = seconds(t);
+        double buildCpuS = (cpu() - cpu) / 1e9;
+        long bytes = index.sizeOnDisk();
+        int indexed = index.documentCount();
+        System.out.printf(Locale.ROOT, "bench: index built in %.1f s (CPU %.1f s), %,d documents, %.1f MiB on disk, "
+                + "%d segments%n", buildS, buildCpuS, indexed, bytes / 1048576.0, segments(index));
+        assertThat(indexed).isEqualTo(DOCS);
+
+        try (index) {
+            SearchEngine engine = new SearchEngine(index);
+            // warm-up: the whole mix twice on one thread and once on all, so that the JIT has seen every path
+            for (int round = 0; round < 2; round++) {
+                runSequential(engine, queries);
+            }
+            runConcurrent(engine, queries, THREADS);
+            Run single = runSequential(engine, queries);
+            Run concurrent = runConcurrent(engine, queries, THREADS);
+
+            Run like;
+            try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:searchbench", "sa", "")) {
+                t = System.nanoTime();
+                fill(h2, docs);
+                System.out.printf(Locale.ROOT, "bench: H2 table filled in %.1f s%n", seconds(t));
+                runLike(h2, queries.subList(0, Math.min(50, queries.size()))); // warm-up
+                like = runLike(h2, queries);
+            }
+            double loadAfter = load();
+
+            Report report = new Report(docs.size(), totalChars, buildS, buildCpuS, bytes, queries, single, concurrent, like,
+                    loadBefore, loadAfter);
+            String table = report.markdown();
+            System.out.println();
+            System.out.println(table);
+            Files.createDirectories(REPORT.getParent());
+            Files.writeString(REPORT, table, StandardCharsets.UTF_8);
+
+            // sanity: the mix finds things, and both sides agree that most queries have hits
+            assertThat(single.withHits()).isGreaterThan(queries.size() / 2);
+            assertThat(like.withHits()).isGreaterThan(queries.size() / 2);
+            if (ENFORCE) {
+                assertThat(report.missed()).as("targets missed").isEmpty();
+            }
+        }
+    }
+
+    /** Latencies in nanoseconds (in query order), hit counts, wall-clock time. */
+    record Run(long[] nanos, long[] totals, long wallNanos, long cpuNanos) {
+
+        double percentileMs(double p) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+            return sorted[Math.max(0, rank - 1)] / 1e6;
+        }
+
+        double perSecond() {
+            return nanos.length / (wallNanos / 1e9);
+        }
+
+        /** Process CPU time (all threads, GC included) per query. */
+        double cpuMsPerQuery() {
+            return cpuNanos / 1e6 / nanos.length;
+        }
+
+        int withHits() {
+            return (int) Arrays.stream(totals).filter(n -> n > 0).count();
+        }
+    }
+
+    private static Run runSequential(SearchEngine engine, List<BenchQueries.Query> queries) {
+        long[] nanos = new long[queries.size()];
+        long[] totals = new long[queries.size()];
+        long cpu = cpu();
+        long start = System.nanoTime();
+        for (int i = 0; i < queries.size(); i++) {
+            long t = System.nanoTime();
+            totals[i] = search(engine, queries.get(i));
+            nanos[i] = System.nanoTime() - t;
+        }
+        return new Run(nanos, totals, System.nanoTime() - start, cpu() - cpu);
+    }
+
+    private static Run runConcurrent(SearchEngine engine, List<BenchQueries.Query> queries, int threads)
+            throws Exception {
+        long[] nanos = new long[queries.size()];
+        long[] totals = new long[queries.size()];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            long cpu = cpu();
+            long start = System.nanoTime();
+            for (int k = 0; k < threads; k++) {
+                work.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
+                        long t = System.nanoTime();
+                        totals[i] = search(engine, queries.get(i));
+                        nanos[i] = System.nanoTime() - t;
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            return new Run(nanos, totals, System.nanoTime() - start, cpu() - cpu);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** As the search page asks (SearchService): first page, default size, relevance, archived hidden. */
+    private static long search(SearchEngine engine, BenchQueries.Query q) {
+        SearchResults r = engine.search(SearchRequest.of(q.text()), false);
+        if (r.problem() != null) {
+            throw new IllegalStateException("\"" + q.text() + "\": " + r.problem());
+        }
+        return r.total();
+    }
+
+    private static void fill(Connection h2, List<IndexableMaterial> docs) throws SQLException {
+        try (Statement s = h2.createStatement()) {
+            s.execute("create table bench_doc (id int primary key, title varchar(500) not null, "
+                    + "body varchar(20000) not null)");
+        }
+        try (PreparedStatement insert = h2.prepareStatement("insert into bench_doc values (?, ?, ?)")) {
+            for (int i = 0; i < docs.size(); i++) {
+                insert.setInt(1, i + 1);
+                insert.setString(2, docs.get(i).title());
+                insert.setString(3, docs.get(i).sections().get(0).text());
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Each term must be in the title or the body; all matching ids are read (the page needs the total), the first
+     * ten kept. No ranking, snippets or facets: the baseline does far less than the engine.
+     */
+    private static Run runLike(Connection h2, List<BenchQueries.Query> queries) throws SQLException {
+        long[] nanos = new long[queries.size()];
+        long[] totals = new long[queries.size()];
+        long cpu = cpu();
+        long start = System.nanoTime();
+        for (int i = 0; i < queries.size(); i++) {
+            List<String> terms = queries.get(i).likeTerms();
+            StringBuilder sql = new StringBuilder("select id, title from bench_doc where ");
+            for (int k = 0; k < terms.size(); k++) {
+                sql.append(k == 0 ? "" : " and ").append("(title like ? or body like ?)");
+            }
+            long t = System.nanoTime();
+            try (PreparedStatement ps = h2.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (String term : terms) {
+                    String pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                    ps.setString(p++, pattern);
+                    ps.setString(p++, pattern);
+                }
+                List<String> page = new ArrayList<>(10);
+                long n = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (n++ < 10) {
+                            page.add(rs.getString(2));
+                        }
+                    }
+                }
+                totals[i] = n;
+            }
+            nanos[i] = System.nanoTime() - t;
+        }
+        return new Run(nanos, totals, System.nanoTime() - start, cpu() - cpu);
+    }
+
+    private record Report(int docs, long chars, double buildS, double buildCpuS, long bytes, List<BenchQueries.Query> queries,
+                          Run single, Run concurrent, Run like, double loadBefore, double loadAfter) {
+
+        double speedUp() {
+            return like.percentileMs(50) / single.percentileMs(50);
+        }
+
+        List<String> missed() {
+            List<String> out = new ArrayList<>();
+            if (buildS > TARGET_BUILD_S) {
+                out.add("index build");
+            }
+            if (single.percentileMs(95) > TARGET_P95_MS) {
+                out.add("p95 with 1 searcher");
+            }
+            if (speedUp() < TARGET_SPEEDUP) {
+                out.add("speed-up over LIKE");
+            }
+            if (concurrent.perSecond() < TARGET_QPS) {
+                out.add("throughput with " + THREADS + " searchers");
+            }
+            return out;
+        }
+
+        String markdown() {
+            Map<BenchQueries.Kind, Integer> mix = new EnumMap<>(BenchQueries.Kind.class);
+            queries.forEach(q -> mix.merge(q.kind(), 1, Integer::sum));
+            StringBuilder b = new StringBuilder();
+            b.append("# Search benchmark (").append(LocalDateTime.now().format(
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(")\n\n");
+            b.append(String.format(Locale.ROOT, "Machine: %d cores, Java %s, max heap %d MiB, load average %.2f "
+                            + "at the start and %.2f at the end (1 min).%n%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    Runtime.getRuntime().maxMemory() / 1048576, loadBefore, loadAfter));
+            b.append(String.format(Locale.ROOT, "Corpus: %,d documents, %,d characters (%,d per document on "
+                    + "average), seed %d. Queries: %,d (%d single terms, %d phrases, %d two-term, %d three-term); "
+                    + "with hits: %d (engine), %d (LIKE).%n%n", docs, chars, chars / Math.max(1, docs), SEED,
+                    queries.size(), mix.getOrDefault(BenchQueries.Kind.TERM, 0),
+                    mix.getOrDefault(BenchQueries.Kind.PHRASE, 0), mix.getOrDefault(BenchQueries.Kind.TWO_TERMS, 0),
+                    mix.getOrDefault(BenchQueries.Kind.THREE_TERMS, 0), single.withHits(), like.withHits()));
+            b.append("| measure | p50 | p95 | p99 | other | target | met |\n");
+            b.append("|---|---|---|---|---|---|---|\n");
+            row(b, "index build (on disk, FSDirectory)", "", "", "", String.format(Locale.ROOT, "%.1f s (CPU %.0f s)", buildS,
+                    buildCpuS),
+                    "<= 60 s", buildS <= TARGET_BUILD_S);
+            row(b, "index size on disk", "", "", "", String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0),
+                    "", null);
+            row(b, "engine, 1 searcher", ms(single, 50), ms(single, 95), ms(single, 99),
+                    String.format(Locale.ROOT, "%.0f queries/s, CPU %.1f ms/query", single.perSecond(),
+                            single.cpuMsPerQuery()), "p95 <= 20 ms",
+                    single.percentileMs(95) <= TARGET_P95_MS);
+            row(b, "engine, " + THREADS + " searchers", ms(concurrent, 50), ms(concurrent, 95), ms(concurrent, 99),
+                    String.format(Locale.ROOT, "%.0f queries/s, CPU %.1f ms/query", concurrent.perSecond(),
+                            concurrent.cpuMsPerQuery()), ">= 200 queries/s",
+                    concurrent.perSecond() >= TARGET_QPS);
+            row(b, "H2 LIKE scan (in memory), 1 connection", ms(like, 50), ms(like, 95), ms(like, 99),
+                    String.format(Locale.ROOT, "%.1f queries/s, CPU %.1f ms/query", like.perSecond(),
+                            like.cpuMsPerQuery()), "", null);
+            row(b, "speed-up of the engine at p50", "", "", "", String.format(Locale.ROOT, "%.0fx", speedUp()),
+                    ">= 50x", speedUp() >= TARGET_SPEEDUP);
+            b.append('\n');
+            List<String> missed = missed();
+            b.append(missed.isEmpty() ? "All targets met.\n" : "Missed: " + String.join(", ", missed) + ".\n");
+            return b.toString();
+        }
+
+        private static String ms(Run run, double p) {
+            return String.format(Locale.ROOT, "%.1f ms", run.percentileMs(p));
+        }
+
+        private static void row(StringBuilder b, String what, String p50, String p95, String p99, String other,
+                                String target, Boolean met) {
+            b.append("| ").append(what).append(" | ").append(p50).append(" | ").append(p95).append(" | ")
+                    .append(p99).append(" | ").append(other).append(" | ").append(target).append(" | ")
+                    .append(met == null ? "" : met ? "yes" : "**no**").append(" |\n");
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static int segments(SearchIndex index) {
+        SearchIndex.Searcher s = index.acquire();
+        try {
+            return s.getIndexReader().leaves().size();
+        } finally {
+            index.release(s);
+        }
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
