@@ -100,7 +100,9 @@ class QuestionForm extends Div {
         bank.setItems(bankItems);
         bank.setAllowCustomValue(true);
         bank.addCustomValueSetListener(e -> bank.setValue(addItem(bankItems, bank, e.getDetail())));
-        bank.setHelperText(getTranslation(creating ? "quiz.editor.bank.help-new" : "quiz.editor.bank.help"));
+        if (creating) {
+            bank.setHelperText(getTranslation("quiz.editor.bank.help-new"));
+        }
         bank.setRequiredIndicatorVisible(true);
 
         id.setLabel(getTranslation("quiz.field.id"));

@@ -301,6 +301,25 @@ class QuestionEditorViewTest extends KaribuTest {
     }
 
     @Test
+    void the_source_picker_offers_each_material_and_its_sections_by_title_and_can_be_cleared() {
+        login(ORGANISER);
+        String id = unique("ed");
+        questions.save(Questions.single().id(id).bank(unique("编辑器题库")).tags(TAG).source(SOURCE).build());
+        UI.getCurrent().navigate("quiz/questions/" + id);
+        QuestionForm f = form();
+        assertThat(f.source.getValue()).isEqualTo(SOURCE);
+        List<String> labels = ComboBoxKt.getSuggestions(f.source);
+        assertThat(labels).contains("领导干部的“一岗双责”", "领导干部的“一岗双责” › 一岗双责的含义");
+        assertThat(f.source.getItemLabelGenerator().apply(SOURCE)).isEqualTo("领导干部的“一岗双责” › 一岗双责的含义");
+
+        _setValue(f.source, null);
+        _click(editor().save);
+
+        assertThat(questions.get(id).orElseThrow().source()).isNull();
+        assertThat(questions.get(id).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
     void options_are_added_and_removed_between_two_and_eight_and_relabelled() {
         login(ORGANISER);
         UI.getCurrent().navigate("quiz/questions/new");
