@@ -47,4 +47,12 @@ public final class Answers {
     public static Response partial(Question q) {
         return Response.choices(List.of(((AnswerKey.Choices) q.answer()).correct().get(0)));
     }
+
+    /**
+     * Whether the explanation says more than the question itself (a short one, "两手抓。", may be part of the stem):
+     * only then can a test tell that it did not reach the browser.
+     */
+    public static boolean explanationIsNotInTheQuestion(Question q) {
+        return !q.stem().contains(q.explanation()) && q.options().stream().noneMatch(o -> o.contains(q.explanation()));
+    }
 }

@@ -172,4 +172,23 @@ class PracticeViewTest extends KaribuTest {
         assertThat(view.card().getClassNames()).contains("partial");
         assertThat(Set.of(view.card().question().type())).containsExactly(QuestionType.MULTIPLE);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_address_with_a_tag_preselects_it_and_starting_without_a_choice_says_what_is_missing() {
+        login(data.account(data.branch(), Role.LEARNER).getUsername());
+        UI.getCurrent().navigate("practice", com.vaadin.flow.router.QueryParameters.of("tag", TAG));
+        ComboBox<PracticeChoices.Choice> choice = _get(ComboBox.class, spec -> spec.withClasses("mingze-practice-choice"));
+        assertThat(choice.getValue()).isNotNull().satisfies(c -> assertThat(c.value()).isEqualTo(TAG));
+
+        RadioButtonGroup<PracticeRequest.Source> source = _get(RadioButtonGroup.class,
+                spec -> spec.withClasses("mingze-practice-source"));
+        HasValueUtilsKt._setValue(source, PracticeRequest.Source.MATERIAL);
+        assertThat(choice.getValue()).isNull();
+        assertThat(choice.getLabel()).isEqualTo("学习资料");
+        _click(button("mingze-practice-start"));
+        assertThat(choice.isInvalid()).isTrue();
+        assertThat(choice.getErrorMessage()).isEqualTo("请先选择要练习的题库、标签或学习资料。");
+        assertThat(_get(PracticeView.class).practice()).isNull();
+    }
 }
