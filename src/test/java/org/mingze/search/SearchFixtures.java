@@ -136,7 +136,8 @@ public final class SearchFixtures {
      */
     public static List<IndexableQuestion> questions() {
         return List.of(
-                question("sq-001", QuestionType.SINGLE, "领导班子成员履行岗位职责时，除抓好分管业务外，还必须抓好什么？",
+                question("sq-001", QuestionType.SINGLE,
+                        "领导班子成员履行岗位职责时，除了抓好自己分管的业务工作以外，按照要求还必须同时抓好哪一方面的工作？",
                         List.of("分管领域的党风廉政建设", "个人的业余爱好", "单位的后勤采购"), "制度规定",
                         List.of("一岗双责"), false),
                 question("sq-002", QuestionType.JUDGE, "支部按期召开支部委员会、党小组会并按时上好党课，是组织生活的基本制度。",

@@ -151,6 +151,37 @@ class SearchApiTest {
     }
 
     @Test
+    void organisers_get_question_hits_with_the_bank_editor_link_and_learners_none() throws Exception {
+        mvc.perform(get("/api/search").param("q", "搜索测试题库").param("type", "question")
+                        .with(httpBasic("lihm", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.hits[*].type", everyItem(org.hamcrest.Matchers.is("question"))))
+                .andExpect(jsonPath("$.hits[*].url", hasItem("/quiz/questions/sq-002")))
+                .andExpect(jsonPath("$.hits[?(@.id == 'sq-002')].questionId").value(hasItem("sq-002")))
+                .andExpect(jsonPath("$.hits[?(@.id == 'sq-002')].questionType").value(hasItem("judge")))
+                .andExpect(jsonPath("$.hits[?(@.id == 'sq-002')].heading").value(hasItem("搜索测试题库")))
+                .andExpect(jsonPath("$.hits[?(@.id == 'sq-002')].materialId").value(hasItem(
+                        org.hamcrest.Matchers.nullValue())))
+                .andExpect(jsonPath("$.facets.type[0].value").value("question"));
+        mvc.perform(get("/api/search").param("q", "组织生活").with(httpBasic("guolx", PASSWORD)))
+                .andExpect(jsonPath("$.facets.type[*].value", hasItem("question")))
+                .andExpect(jsonPath("$.facets.type[*].value", hasItem("material")));
+        for (String type : new String[] {null, "question"}) {
+            var request = get("/api/search").param("q", "搜索测试题库");
+            if (type != null) {
+                request = request.param("type", type);
+            }
+            mvc.perform(request.with(httpBasic("wangzh", PASSWORD)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(0));
+        }
+        mvc.perform(get("/api/search").param("q", "组织生活").with(httpBasic("wangzh", PASSWORD)))
+                .andExpect(jsonPath("$.hits[*].type", everyItem(org.hamcrest.Matchers.is("material"))))
+                .andExpect(jsonPath("$.facets.type[*].value", not(hasItem("question"))));
+    }
+
+    @Test
     void too_many_requests_per_minute_are_refused_with_429_json() throws Exception {
         var zhouxy = user(users.loadUserByUsername("zhouxy"));
         int allowed = 0;

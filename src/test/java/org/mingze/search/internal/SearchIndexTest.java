@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mingze.library.IndexableMaterial;
+import org.mingze.quiz.QuestionType;
 import org.mingze.search.SearchFixtures;
 import org.mingze.search.SearchRequest;
 
@@ -128,6 +129,35 @@ class SearchIndexTest {
         }
         try (SearchIndex index = SearchIndex.open(root, ANALYZERS)) {
             assertThat(index.needsRebuild()).as("built with the built-in dictionary").isFalse();
+        }
+    }
+
+    @Test
+    void a_full_rebuild_replaces_every_type_in_one_commit_with_progress_over_all_sources(@TempDir Path root) {
+        try (SearchIndex index = SearchIndex.open(root, ANALYZERS)) {
+            replace(index, SearchFixtures.material("t/stale", "过时", "测试", "重建后应当消失的资料"));
+            index.replace(SearchFields.TYPE_QUESTION, "sq-stale", QuestionDocuments.documents(
+                    SearchFixtures.question("sq-stale", QuestionType.JUDGE, "重建后应当消失的题目。", List.of(), "测试",
+                            List.of(), false), index.facetsConfig()));
+            List<int[]> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+            index.rebuild(List.of(
+                    new SearchIndex.Batch<>(SearchFields.TYPE_MATERIAL, SearchFixtures.corpus(),
+                            m -> MaterialDocuments.documents(m, index.facetsConfig())),
+                    new SearchIndex.Batch<>(SearchFields.TYPE_QUESTION, SearchFixtures.questions(),
+                            q -> QuestionDocuments.documents(q, index.facetsConfig()))),
+                    (done, total) -> progress.add(new int[] {done, total}));
+            int total = SearchFixtures.corpus().size() + SearchFixtures.questions().size();
+            assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p[1]).isEqualTo(total));
+            assertThat(progress.get(progress.size() - 1)[0]).isEqualTo(total);
+            assertThat(index.fingerprints(SearchFields.TYPE_MATERIAL)).hasSize(SearchFixtures.corpus().size())
+                    .doesNotContainKey("t/stale");
+            assertThat(index.fingerprints(SearchFields.TYPE_QUESTION)).containsOnlyKeys("sq-001", "sq-002", "sq-003",
+                    "sq-004");
+
+            // rebuilding one type leaves the other alone
+            index.rebuild(SearchFields.TYPE_QUESTION, List.of(), q -> List.of(), SearchIndex.Progress.NONE);
+            assertThat(index.fingerprints(SearchFields.TYPE_QUESTION)).isEmpty();
+            assertThat(index.fingerprints(SearchFields.TYPE_MATERIAL)).hasSize(SearchFixtures.corpus().size());
         }
     }
 

@@ -172,6 +172,39 @@ class SearchViewTest extends KaribuTest {
     }
 
     @Test
+    void an_organiser_finds_questions_that_open_in_the_bank_editor_and_filters_by_type() {
+        login("lihm");
+        UI.getCurrent().navigate("search");
+        assertThat(_find(Paragraph.class, s -> s.withClasses("mingze-empty"))).extracting(Paragraph::getText)
+                .anySatisfy(t -> assertThat(t).contains("题库中的题目"));
+        open("q=组织生活");
+        assertThat(hitLinks()).extracting(Anchor::getHref).contains("quiz/questions/sq-002", "quiz/questions/sq-004");
+        assertThat(_find(Div.class, s -> s.withClasses("mingze-search-hit-question")))
+                .extracting(d -> d.getElement().getTextRecursively())
+                .anySatisfy(t -> assertThat(t).contains("题目 · 多选题", "搜索测试题库"));
+        Button questions = _get(Button.class, s -> s.withText("题目（2）"));
+        _click(questions);
+        assertThat(parameters().get("type")).containsExactly("question");
+        assertThat(hitLinks()).extracting(Anchor::getHref)
+                .containsExactlyInAnyOrder("quiz/questions/sq-002", "quiz/questions/sq-004");
+        assertThat(_get(Button.class, s -> s.withClasses("mingze-search-chip")).getText()).isEqualTo("内容类型：题目");
+    }
+
+    @Test
+    void a_learner_never_sees_a_question_hit_or_the_type_filter() {
+        login("wangzh");
+        UI.getCurrent().navigate("search");
+        assertThat(_find(Paragraph.class, s -> s.withClasses("mingze-empty"))).extracting(Paragraph::getText)
+                .noneSatisfy(t -> assertThat(t).contains("题库"));
+        open("q=组织生活");
+        assertThat(hitLinks()).isNotEmpty().extracting(Anchor::getHref)
+                .allSatisfy(href -> assertThat(href).startsWith("library/read/"));
+        assertThat(_find(Div.class, s -> s.withClasses("mingze-search-hit-question"))).isEmpty();
+        open("q=搜索测试题库&type=question");
+        assertThat(hitLinks()).isEmpty();
+    }
+
+    @Test
     void an_administrator_rebuilds_the_index_with_a_progress_bar() throws Exception {
         login("admin");
         UI.getCurrent().navigate("search/admin");
