@@ -113,6 +113,10 @@ public final class FolderWatcher implements AutoCloseable {
                         : ws.poll(Math.max(1, deadline - now), TimeUnit.MILLISECONDS);
                 if (key != null) {
                     for (WatchEvent<?> event : key.pollEvents()) {
+                        if (event.kind() == OVERFLOW) {
+                            registerTree(root, ws); // events were lost: folders made meanwhile must be watched too
+                            continue;
+                        }
                         if (event.kind() == ENTRY_CREATE && event.context() instanceof Path name
                                 && key.watchable() instanceof Path dir && Files.isDirectory(dir.resolve(name))) {
                             registerTree(dir.resolve(name), ws);
@@ -142,11 +146,22 @@ public final class FolderWatcher implements AutoCloseable {
         }
     }
 
-    private static void registerTree(Path dir, WatchService ws) throws IOException {
-        try (Stream<Path> dirs = Files.walk(dir)) {
-            for (Path d : dirs.filter(Files::isDirectory).toList()) {
-                d.register(ws, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY, OVERFLOW);
+    /**
+     * Registers {@code dir} before listing it, then each sub-folder the same way: a folder created while we register
+     * is either seen in the listing or reported by the registration before it, never missed (a tree made with one
+     * mkdirs used to lose its inner folder when the walk came before the registration).
+     */
+    static void registerTree(Path dir, WatchService ws) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        dir.register(ws, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY, OVERFLOW);
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : children.filter(Files::isDirectory).toList()) {
+                registerTree(child, ws);
             }
+        } catch (java.nio.file.NoSuchFileException gone) {
+            // removed while we looked: its deletion is an event of the parent
         }
     }
 
