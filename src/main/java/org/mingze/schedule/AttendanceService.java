@@ -78,7 +78,7 @@ public class AttendanceService {
      * @throws ValidationException not expected at this session, outside the window, a wrong or stale code, too many
      *                             wrong codes, or on approved leave
      */
-    @Transactional
+    @Transactional(noRollbackFor = ValidationException.class) // a wrong code is counted and audited, then refused
     public CheckInResult checkIn(long sessionId, String code) {
         Long me = CurrentUser.require().memberId();
         Session s = store.sessionForUpdate(sessionId)
