@@ -14,6 +14,7 @@ import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.Roles;
 import org.mingze.base.validation.Problem;
 import org.mingze.base.validation.ValidationException;
+import org.mingze.library.MaterialSource;
 import org.mingze.library.StudyService;
 import org.mingze.org.MemberRow;
 import org.mingze.org.MemberService;
@@ -46,11 +47,13 @@ public class AttendanceService {
     private final OrgService org;
     private final MemberService members;
     private final StudyService study;
+    private final MaterialSource materials;
     private final AuditLog audit;
     private final Clock clock;
 
-    AttendanceService(SessionStore store, OrgService org, MemberService members, StudyService study, AuditLog audit,
-                      Clock clock) {
+    AttendanceService(SessionStore store, OrgService org, MemberService members, StudyService study,
+                      MaterialSource materials, AuditLog audit, Clock clock) {
+        this.materials = materials;
         this.store = store;
         this.org = org;
         this.members = members;
@@ -284,7 +287,9 @@ public class AttendanceService {
         List<String> mats = store.materials(s.id());
         Set<String> studied = study.studiedMaterials(m.memberId());
         return new MakeupRow(m.id(), s.id(), s.topic(), s.startsAt().toLocalDate(), m.memberId(), name, m.cause(),
-                m.dueOn(), m.doneAt(), mats, mats.stream().filter(studied::contains).toList(), s.examId(),
+                m.dueOn(), m.doneAt(), mats,
+                mats.stream().map(id -> materials.find(id).map(x -> x.title()).orElse(id)).toList(),
+                mats.stream().filter(studied::contains).toList(), s.examId(),
                 m.escalation());
     }
 

@@ -19,6 +19,7 @@ import org.mingze.base.security.Roles;
 import org.mingze.base.validation.Problem;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.library.MaterialSource;
+import org.mingze.library.StudyService;
 import org.mingze.org.MemberFilter;
 import org.mingze.org.MemberRow;
 import org.mingze.org.MemberService;
@@ -26,6 +27,7 @@ import org.mingze.org.OrgService;
 import org.mingze.org.UnitNode;
 import org.mingze.schedule.internal.CadenceCheck;
 import org.mingze.schedule.internal.CheckInCodes;
+import org.mingze.schedule.internal.PlanTemplates;
 import org.mingze.schedule.internal.SessionStore;
 import org.mingze.schedule.internal.SessionStore.Session;
 import org.springframework.data.domain.Page;
@@ -46,16 +48,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class ScheduleService {
 
     static final int MAX_SERIES = 60;
+    static final int MAX_MINUTES_CHARS = 20_000;
 
     private final SessionStore store;
     private final OrgService org;
     private final MemberService members;
     private final MaterialSource materials;
+    private final StudyService study;
+    private final PlanTemplates plans;
     private final AuditLog audit;
     private final Clock clock;
 
     ScheduleService(SessionStore store, OrgService org, MemberService members, MaterialSource materials,
-                    AuditLog audit, Clock clock) {
+                    StudyService study, PlanTemplates plans, AuditLog audit, Clock clock) {
+        this.study = study;
+        this.plans = plans;
         this.store = store;
         this.org = org;
         this.members = members;
@@ -109,20 +116,25 @@ public class ScheduleService {
                 .toList());
         Map<Long, LeaveDecision> leaveOf = new HashMap<>();
         leaves.forEach(l -> leaveOf.put(l.memberId(), l.decision()));
+        List<String> mats = store.materials(sessionId);
         List<AttendeeRow> rows = attendees.stream().map(a -> {
             MemberRow m = people.get(a.memberId());
+            java.util.Set<String> studied = study.studiedMaterials(a.memberId());
             return new AttendeeRow(a.memberId(), m == null ? "#" + a.memberId() : m.name(),
                     m == null ? "" : m.unitName(), a.status(), a.how(), a.markedBy(), a.markedAt(),
-                    leaveOf.get(a.memberId()));
+                    leaveOf.get(a.memberId()), (int) mats.stream().filter(studied::contains).count());
         }).toList();
+        java.util.Set<String> mine = me == null ? java.util.Set.of() : study.studiedMaterials(me);
+        List<SessionDetail.Reading> reading = mats.stream().map(id -> new SessionDetail.Reading(id,
+                materials.find(id).map(x -> x.title()).orElse(id), mine.contains(id))).toList();
         List<LeaveRow> leaveRows = leaves.stream().map(l -> {
             MemberRow m = people.get(l.memberId());
             return new LeaveRow(l.id(), l.sessionId(), s.topic(), l.memberId(), m == null ? "#" + l.memberId()
                     : m.name(), l.reason(), l.requestedAt(), l.decision(), l.decidedBy(), l.comment());
         }).toList();
         return new SessionDetail(card(s, unitNames()), s.onlineLink(), s.hostMemberId(), s.agenda(),
-                store.materials(sessionId), s.examId(), s.checkinMarginMinutes(), s.makeupDays(), s.cancelReason(),
-                s.minutes(), rows, leaveRows, manage);
+                mats, s.examId(), s.checkinMarginMinutes(), s.makeupDays(), s.cancelReason(),
+                s.minutes(), rows, leaveRows, reading, manage);
     }
 
     /** The warnings a draft would get, for the form to show before saving. */
@@ -204,6 +216,50 @@ public class ScheduleService {
         }
         store.setStatus(sessionId, SessionStatus.CANCELLED, why, clock.instant());
         audit.record("SCHEDULE_SESSION_CANCEL", "session", sessionId, s.topic() + "：" + why);
+    }
+
+    /** Saves the minutes (会议记录, Markdown, up to 20,000 characters) of a session of the organiser's unit. */
+    @PreAuthorize("hasAnyRole('" + Roles.ORGANIZER + "','" + Roles.ADMIN + "')")
+    @Transactional
+    public void saveMinutes(long sessionId, String markdown) {
+        Session s = store.sessionForUpdate(sessionId).orElseThrow(() -> new AccessDeniedException("session"));
+        org.requireManage(s.unitId());
+        String text = markdown == null ? null : markdown.strip();
+        if (text != null && text.length() > MAX_MINUTES_CHARS) {
+            throw new ValidationException(Problem.of("minutes", "schedule.error.minutes-long", MAX_MINUTES_CHARS));
+        }
+        if (s.status() == SessionStatus.CANCELLED) {
+            throw new ValidationException(Problem.of("minutes", "schedule.error.cancelled"));
+        }
+        store.setMinutes(sessionId, text == null || text.isEmpty() ? null : text, clock.instant());
+        audit.record("SCHEDULE_MINUTES", "session", sessionId, text == null ? "" : text.length() + " 字");
+    }
+
+    /** The materials a session can assign (not archived), by id, with their titles, in the library's order. */
+    @PreAuthorize("hasAnyRole('" + Roles.ORGANIZER + "','" + Roles.ADMIN + "')")
+    public List<SessionDetail.Reading> materialChoices() {
+        return materials.all().stream().filter(m -> !m.archived())
+                .map(m -> new SessionDetail.Reading(m.id(), m.title(), false)).toList();
+    }
+
+    /** The active members of a unit and its sub-units, for choosing attendees and hosts. */
+    @PreAuthorize("hasAnyRole('" + Roles.ORGANIZER + "','" + Roles.ADMIN + "')")
+    public List<Person> people(long unitId) {
+        org.requireManage(unitId);
+        List<Person> found = new ArrayList<>();
+        int page = 0;
+        Page<MemberRow> p;
+        do {
+            p = members.search(new MemberFilter(null, unitId, true, null), page++, 200);
+            p.forEach(m -> found.add(new Person(m.id(), m.name(), m.unitName())));
+        } while (p.hasNext());
+        return found;
+    }
+
+    /** The annual plan templates in content/plans, to copy into a series. */
+    @PreAuthorize("hasAnyRole('" + Roles.ORGANIZER + "','" + Roles.ADMIN + "')")
+    public List<PlanTemplate> planTemplates() {
+        return plans.all();
     }
 
     /** What {@link #createSeries} would make, with warnings, creating nothing. */

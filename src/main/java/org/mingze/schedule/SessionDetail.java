@@ -7,11 +7,16 @@ import java.util.List;
  * screen and leave decisions; the service checks again on every call.
  *
  * @param minutes the minutes (会议记录) in Markdown, or null
+ * @param reading the assigned materials with their titles and whether the signed-in person has studied each
  */
 public record SessionDetail(SessionCard card, String onlineLink, Long hostMemberId, String agenda,
                             List<String> materialIds, Long examId, int checkInMarginMinutes, int makeupDays,
                             String cancelReason, String minutes, List<AttendeeRow> attendees, List<LeaveRow> leaves,
-                            boolean canManage) {
+                            List<Reading> reading, boolean canManage) {
+
+    /** An assigned material. */
+    public record Reading(String materialId, String title, boolean studiedByMe) {
+    }
 
     public SessionDraft draft() {
         SessionCard c = card;
