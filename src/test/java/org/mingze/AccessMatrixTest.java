@@ -63,7 +63,8 @@ class AccessMatrixTest extends KaribuTest {
             Map.entry("schedule/checkin/" + NUMBER, SIGNED_IN),
             Map.entry("schedule/code/" + NUMBER, Set.of("ADMIN", "ORGANIZER")),
             Map.entry("schedule/edit/:___url_parameter?", Set.of("ADMIN", "ORGANIZER")),
-            Map.entry("schedule/series", Set.of("ADMIN", "ORGANIZER")));
+            Map.entry("schedule/series", Set.of("ADMIN", "ORGANIZER")),
+            Map.entry("schedule/record/" + NUMBER, Set.of("ADMIN", "ORGANIZER", "AUDITOR")));
 
     @Test
     void every_route_has_a_row_in_the_access_design() {

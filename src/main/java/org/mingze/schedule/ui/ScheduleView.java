@@ -139,14 +139,21 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
             Div row = new Div();
             row.addClassName("mingze-cadence-unit");
             row.add(new Span(u.unitName()));
-            for (CadenceFinding f : flagged) {
-                Span badge = new Span(getTranslation("schedule.cadence." + f.status(),
-                        getTranslation(f.rule().type().labelKey()), period(f)));
-                badge.getElement().getThemeList().add(f.status() == CadenceFinding.Status.MISSED
-                        ? "badge error small" : "badge contrast small");
+            java.util.Map<org.mingze.schedule.SessionType, List<CadenceFinding>> byType = new java.util.LinkedHashMap<>();
+            flagged.forEach(f -> byType.computeIfAbsent(f.rule().type(), t -> new java.util.ArrayList<>()).add(f));
+            byType.forEach((type, list) -> {
+                StringBuilder text = new StringBuilder(getTranslation(type.labelKey())).append("：");
+                String sep = "";
+                for (CadenceFinding f : list) {
+                    text.append(sep).append(getTranslation("schedule.cadence." + f.status(), period(f)));
+                    sep = "、";
+                }
+                boolean missed = list.stream().anyMatch(f -> f.status() == CadenceFinding.Status.MISSED);
+                Span badge = new Span(text.toString());
+                badge.getElement().getThemeList().add(missed ? "badge error small" : "badge contrast small");
                 badge.addClassName("mingze-cadence-flag");
                 row.add(badge);
-            }
+            });
             cadence.add(row);
         }
         if (!any) {
@@ -159,11 +166,11 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     private String period(CadenceFinding f) {
         var locale = UI.getCurrent().getLocale();
         return switch (f.rule().period()) {
-            case MONTH -> getTranslation("schedule.period.month", f.periodStart().getYear(),
-                    f.periodStart().getMonthValue());
-            case QUARTER -> getTranslation("schedule.period.quarter", f.periodStart().getYear(),
-                    (f.periodStart().getMonthValue() - 1) / 3 + 1);
-            case YEAR -> getTranslation("schedule.period.year", f.periodStart().getYear(),
+            case MONTH -> getTranslation("schedule.period.month", String.valueOf(f.periodStart().getYear()),
+                    String.valueOf(f.periodStart().getMonthValue()));
+            case QUARTER -> getTranslation("schedule.period.quarter", String.valueOf(f.periodStart().getYear()),
+                    String.valueOf((f.periodStart().getMonthValue() - 1) / 3 + 1));
+            case YEAR -> getTranslation("schedule.period.year", String.valueOf(f.periodStart().getYear()),
                     Formats.date(f.periodEnd(), locale));
         };
     }

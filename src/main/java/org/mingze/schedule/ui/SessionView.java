@@ -256,7 +256,7 @@ class SessionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(code, edit, close, cancel);
         }
-        Anchor record = new Anchor("schedule/record/" + id, getTranslation("schedule.session.record"));
+        RouterLink record = new RouterLink(getTranslation("schedule.session.record"), SessionRecordView.class, id);
         record.addClassName("mingze-session-record-link");
         actions.add(record);
         add(actions);
