@@ -20,6 +20,7 @@ import org.mingze.org.MemberRow;
 import org.mingze.org.MemberService;
 import org.mingze.org.OrgService;
 import org.mingze.schedule.internal.CheckInCodes;
+import org.mingze.schedule.internal.MakeupProgress;
 import org.mingze.schedule.internal.SessionStore;
 import org.mingze.schedule.internal.SessionStore.Session;
 import org.springframework.security.access.AccessDeniedException;
@@ -48,12 +49,14 @@ public class AttendanceService {
     private final MemberService members;
     private final StudyService study;
     private final MaterialSource materials;
+    private final MakeupProgress progress;
     private final AuditLog audit;
     private final Clock clock;
 
     AttendanceService(SessionStore store, OrgService org, MemberService members, StudyService study,
-                      MaterialSource materials, AuditLog audit, Clock clock) {
+                      MaterialSource materials, MakeupProgress progress, AuditLog audit, Clock clock) {
         this.materials = materials;
+        this.progress = progress;
         this.store = store;
         this.org = org;
         this.members = members;
@@ -265,21 +268,8 @@ public class AttendanceService {
 
     // helpers
 
-    /** Marks a make-up done when every material is studied (the quiz joins when the exam engine is linked). */
     private SessionStore.Makeup refresh(SessionStore.Makeup m) {
-        if (m.doneAt() != null) {
-            return m;
-        }
-        Session s = store.session(m.sessionId()).orElseThrow();
-        List<String> mats = store.materials(s.id());
-        Set<String> studied = study.studiedMaterials(m.memberId());
-        if (s.examId() == null && studied.containsAll(mats)) {
-            Instant now = clock.instant();
-            store.makeupDone(m.id(), now);
-            audit.record("SCHEDULE_MAKEUP_DONE", "session", s.id(), "member " + m.memberId());
-            return store.makeup(m.id()).orElseThrow();
-        }
-        return m;
+        return progress.refresh(m);
     }
 
     private MakeupRow row(SessionStore.Makeup m, String name) {

@@ -288,6 +288,29 @@ public class SessionStore {
                 .params(escalation, Timestamp.from(at), id).update();
     }
 
+    // reminders
+
+    /** Planned sessions starting in [from, to), by start. */
+    public List<Session> plannedStarting(LocalDateTime from, LocalDateTime to) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM schedule_session WHERE status = 'PLANNED' "
+                        + "AND starts_at >= :from AND starts_at < :to ORDER BY starts_at")
+                .param("from", Timestamp.valueOf(from)).param("to", Timestamp.valueOf(to))
+                .query(SessionStore::session).list();
+    }
+
+    /** Records that a reminder of this kind went out; false when it had been sent before. */
+    public boolean remember(long sessionId, long memberId, String kind, Instant at) {
+        return jdbc.sql("INSERT INTO schedule_reminder (session_id, member_id, kind, sent_at) "
+                        + "SELECT ?, ?, ?, ? FROM (VALUES (0)) t WHERE NOT EXISTS (SELECT 1 FROM schedule_reminder "
+                        + "WHERE session_id = ? AND member_id = ? AND kind = ?)")
+                .params(sessionId, memberId, kind, Timestamp.from(at), sessionId, memberId, kind).update() == 1;
+    }
+
+    public boolean reminded(long sessionId, long memberId, String kind) {
+        return jdbc.sql("SELECT COUNT(*) FROM schedule_reminder WHERE session_id = ? AND member_id = ? AND kind = ?")
+                .params(sessionId, memberId, kind).query(Long.class).single() > 0;
+    }
+
     // mapping
 
     private static Session session(ResultSet rs, int n) throws SQLException {
