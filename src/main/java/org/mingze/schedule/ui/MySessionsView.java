@@ -19,6 +19,7 @@ import java.util.Locale;
 import org.mingze.base.i18n.Formats;
 import org.mingze.library.StudyCheckProvider;
 import org.mingze.schedule.AttendanceService;
+import org.mingze.schedule.FeedService;
 import org.mingze.schedule.MakeupRow;
 import org.mingze.schedule.ScheduleService;
 import org.mingze.schedule.SessionCard;
@@ -30,7 +31,8 @@ import org.mingze.schedule.SessionStatus;
 @Menu(title = "menu.schedule-mine", order = 51, icon = "vaadin:calendar-user")
 class MySessionsView extends VerticalLayout implements HasDynamicTitle {
 
-    MySessionsView(ScheduleService schedule, AttendanceService attendance) {
+    MySessionsView(ScheduleService schedule, AttendanceService attendance, FeedService feeds,
+                   org.mingze.org.OrgService org) {
         addClassName("mingze-my-sessions");
         Locale locale = UI.getCurrent().getLocale();
         add(new H2(getTranslation("schedule.mine.title")));
@@ -82,6 +84,7 @@ class MySessionsView extends VerticalLayout implements HasDynamicTitle {
             }
             add(d);
         }
+        add(new FeedPanel(feeds, org.manageableUnits()));
     }
 
     private Div makeup(MakeupRow m, Locale locale) {

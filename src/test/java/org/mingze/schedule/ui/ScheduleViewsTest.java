@@ -155,4 +155,17 @@ class ScheduleViewsTest extends KaribuTest {
         assertThat(_get(Div.class, s -> s.withClasses("mingze-cadence")).getElement().getTextRecursively())
                 .contains("党课");
     }
+
+    @Test
+    void a_member_makes_a_calendar_feed_address_and_sees_it_once() {
+        logout();
+        login(member.getUsername());
+        UI.getCurrent().navigate("schedule/mine");
+
+        _click(_get(Button.class, s -> s.withClasses("mingze-feed-make")));
+
+        TextField address = _get(TextField.class, s -> s.withClasses("mingze-feed-address"));
+        assertThat(address.getValue()).matches(".*/ical/[A-Za-z0-9_-]{43}\\.ics");
+        assertThat(_find(Button.class, s -> s.withClasses("mingze-feed-revoke"))).hasSize(1);
+    }
 }
