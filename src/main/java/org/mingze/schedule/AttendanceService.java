@@ -74,7 +74,8 @@ public class AttendanceService {
         LocalDateTime closes = s.endsAt().plusMinutes(s.checkinMarginMinutes());
         boolean open = s.status() == SessionStatus.PLANNED && inWindow(s, now);
         CheckInCodes codes = new CheckInCodes(s.checkinSecret());
-        return new CheckInCode(s.id(), open ? codes.codeAt(now) : null, (int) codes.remaining(now).toSeconds(),
+        return new CheckInCode(s.id(), open ? codes.codeAt(now) : null,
+                (int) ((codes.remaining(now).toMillis() + 999) / 1000),
                 opens, closes, open, "schedule/checkin/" + s.id());
     }
 
