@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import org.mingze.quiz.QuestionType;
 
 /**
- * Per-question statistics over the graded attempts that count (one per person, as Moodle's default), following
- * Moodle's quiz statistics: x is a person's score on the question, T their total on the paper.
+ * Per-question statistics over each person's first graded attempt (Moodle's default), following Moodle's quiz
+ * statistics: x is a person's score on the question, T their total on the paper.
  *
  * @param responses       attempts in which the question was given
  * @param correctRate     share of fully correct answers in percent
