@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.mingze.base.audit.AuditLog;
 import org.mingze.quiz.Question;
 import org.mingze.quiz.QuestionType;
@@ -27,6 +25,7 @@ import org.mingze.quiz.exam.internal.ExamRepository;
 import org.mingze.quiz.exam.internal.ExceptionRepository;
 import org.mingze.quiz.exam.internal.ItemRow;
 import org.mingze.quiz.exam.internal.Json;
+import org.mingze.quiz.exam.internal.OpenAttempts;
 import org.mingze.quiz.exam.internal.People;
 import org.mingze.quiz.exam.internal.QuestionVersions;
 import org.mingze.quiz.exam.internal.StoredAttempt;
@@ -75,18 +74,14 @@ public class AttemptService {
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
     private final SecureRandom random = new SecureRandom();
-    /** What a save needs to check a response, per attempt in progress (filled on first use). */
-    private final Map<Long, Shape[]> shapes = new ConcurrentHashMap<>();
+    private final OpenAttempts shapes;
     private final Object onceLock = new Object();
-
-    /** The type and option/blank count of a question of an attempt. */
-    record Shape(QuestionType type, int options, int blanks) {
-    }
 
     AttemptService(ExamRepository exams, PaperRepository papers, AttemptRepository attempts,
                    ExceptionRepository exceptions, ExamJdbc jdbc, Drawing drawing, AttemptEngine engine,
                    AttemptViews views, QuestionVersions questions, People people, ExamAccess access, AuditLog audit,
-                   PlatformTransactionManager txm) {
+                   OpenAttempts shapes, PlatformTransactionManager txm) {
+        this.shapes = shapes;
         this.exams = exams;
         this.papers = papers;
         this.attempts = attempts;
@@ -351,11 +346,11 @@ public class AttemptService {
      */
     public SaveAck save(long attemptId, String holderToken, int position, Response response) {
         long member = access.member();
-        Shape[] shape = shapes.computeIfAbsent(attemptId, this::shape);
-        if (shape.length == 0) {
-            shapes.remove(attemptId);
+        OpenAttempts.Open open = shapes.get(attemptId, this::shape);
+        if (open == null) {
             diagnose(attemptId, member, holderToken);
         }
+        OpenAttempts.Shape[] shape = open.shapes();
         if (position < 0 || position >= shape.length) {
             throw ExamAccess.invalid("position", "exam.error.position", shape.length);
         }
@@ -369,23 +364,24 @@ public class AttemptService {
         if (rows == null || rows != 1) {
             diagnose(attemptId, member, holderToken);
         }
-        Instant deadline = attempts.findById(attemptId).map(StoredAttempt::getDeadline).orElse(now);
-        return new SaveAck(attemptId, position, now, deadline, now);
+        return new SaveAck(attemptId, position, now, open.deadline(), now);
     }
 
-    private Shape[] shape(long attemptId) {
-        List<ItemRow> items = jdbc.items(attemptId);
-        if (shapes.size() > 20_000) {
-            shapes.clear();
+    /** An attempt in progress as a save needs it, or null when it is not (any more) in progress. */
+    private OpenAttempts.Open shape(long attemptId) {
+        StoredAttempt a = attempts.findById(attemptId).orElse(null);
+        if (a == null || a.getStatus() != AttemptStatus.IN_PROGRESS) {
+            return null;
         }
-        return items.stream().map(i -> {
+        OpenAttempts.Shape[] shape = jdbc.items(attemptId).stream().map(i -> {
             Question q = questions.get(i.questionId(), i.version());
-            return new Shape(q.type(), q.options().size(), q.blankCount());
-        }).toArray(Shape[]::new);
+            return new OpenAttempts.Shape(q.type(), q.options().size(), q.blankCount());
+        }).toArray(OpenAttempts.Shape[]::new);
+        return new OpenAttempts.Open(shape, a.getDeadline());
     }
 
     /** The response reduced to what the question's type uses; choices must be options of it. */
-    private static Response check(Shape s, Response r) {
+    private static Response check(OpenAttempts.Shape s, Response r) {
         if (r == null) {
             return Response.EMPTY;
         }
@@ -420,12 +416,12 @@ public class AttemptService {
             throw new AccessDeniedException("attempt " + attemptId + " belongs to someone else");
         }
         if (a.getStatus().closed()) {
-            shapes.remove(attemptId);
+            shapes.forget(attemptId);
             throw new AttemptClosedException(attemptId, a.getClosedBy());
         }
         if (!engine.now().isBefore(a.getDeadline())) {
             engine.close(attemptId, ClosedBy.DEADLINE);
-            shapes.remove(attemptId);
+            shapes.forget(attemptId);
             throw new AttemptClosedException(attemptId, ClosedBy.DEADLINE);
         }
         if (!a.getHolderToken().equals(token)) {
@@ -490,7 +486,7 @@ public class AttemptService {
         TabLeavePolicy policy = exams.findById(a.getExamId()).orElseThrow().tabLeave();
         if (policy.action() == TabLeaveAction.SUBMIT_AFTER && a.getTabLeaves() >= policy.limit()) {
             engine.close(attemptId, ClosedBy.TAB_LIMIT);
-            shapes.remove(attemptId);
+            shapes.forget(attemptId);
             return new TabLeaveResult(a.getTabLeaves(), policy.limit(), TabLeaveResult.Outcome.CLOSED);
         }
         return new TabLeaveResult(a.getTabLeaves(), policy.action() == TabLeaveAction.SUBMIT_AFTER
@@ -523,7 +519,7 @@ public class AttemptService {
         ClosedBy by = a.getStatus() == AttemptStatus.IN_PROGRESS && !engine.now().isBefore(a.getDeadline())
                 ? ClosedBy.DEADLINE : ClosedBy.LEARNER;
         AttemptEngine.Closed closed = engine.close(attemptId, by);
-        shapes.remove(attemptId);
+        shapes.forget(attemptId);
         StoredAttempt c = closed.attempt();
         return new SubmitResult(attemptId, c.getExamId(), c.getStatus(), c.getClosedBy(), c.getClosedAt(),
                 !closed.now() || c.getClosedBy() != ClosedBy.LEARNER);

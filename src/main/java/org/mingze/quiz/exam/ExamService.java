@@ -40,6 +40,7 @@ import org.mingze.quiz.exam.internal.ExamRepository;
 import org.mingze.quiz.exam.internal.ExceptionRepository;
 import org.mingze.quiz.exam.internal.ItemRow;
 import org.mingze.quiz.exam.internal.PaperRepository;
+import org.mingze.quiz.exam.internal.OpenAttempts;
 import org.mingze.quiz.exam.internal.People;
 import org.mingze.quiz.exam.internal.QuestionVersions;
 import org.mingze.quiz.exam.internal.Statistics;
@@ -81,11 +82,13 @@ public class ExamService {
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final OpenAttempts open;
 
     ExamService(ExamRepository exams, PaperRepository papers, AttemptRepository attempts,
                 ExceptionRepository exceptions, ExamJdbc jdbc, Drawing drawing, AttemptEngine engine,
                 AttemptViews views, QuestionVersions questions, People people, ExamAccess access, AuditLog audit,
-                MessageSource messages, Clock clock) {
+                MessageSource messages, Clock clock, OpenAttempts open) {
+        this.open = open;
         this.exams = exams;
         this.papers = papers;
         this.attempts = attempts;
@@ -579,6 +582,7 @@ public class ExamService {
                 if (deadline.isAfter(a.getDeadline())) {
                     a.extendTo(deadline);
                     attempts.saveAndFlush(a);
+                    open.forget(a.getId());
                 }
             }
         }

@@ -457,4 +457,64 @@ class ExamEngineTest {
         assertThat(audit.search(new AuditQuery(null, "EXAM_EXCEPTION", null, String.valueOf(exam.id()), null, null),
                 0, 5).getContent()).singleElement().satisfies(a -> assertThat(a.detail()).contains("视力障碍"));
     }
+
+    @Test
+    void what_an_attempt_sends_to_the_browser_carries_no_key_no_explanation_and_no_score() {
+        ExamFixture.Branch b = fx.branch();
+        List<Question> qs = new java.util.ArrayList<>(fx.singles(fx.bankName(), 2));
+        qs.add(fx.save(Questions.fill().bank(fx.bankName()).explanation("集体责任是基础，一岗双责是支撑：解析文字")));
+        Exam exam = fx.fixedExam(b, qs, s -> s.withReview(new ReviewPolicy(ReviewLevel.EXPLANATIONS, false)));
+        data.signIn(b.learner());
+        AttemptView v = attempts.startOrResume(exam.id());
+        attempts.save(v.attemptId(), v.holderToken(), 0, Response.choices(List.of(1)));
+        AttemptView again = attempts.startOrResume(exam.id());
+        for (AttemptView view : List.of(v, again)) {
+            String sent = view.toString();
+            assertThat(sent).doesNotContain(qs.get(0).explanation()).doesNotContain("解析文字")
+                    .doesNotContain("支柱").doesNotContain("Choices[").doesNotContain("outcome");
+        }
+        assertThat(AttemptView.class.getRecordComponents()).extracting(java.lang.reflect.RecordComponent::getName)
+                .doesNotContain("score", "answer", "explanation");
+        assertThat(AttemptView.Item.class.getRecordComponents())
+                .extracting(java.lang.reflect.RecordComponent::getName)
+                .containsExactly("position", "question", "response", "flagged", "savedAt");
+    }
+
+    @Test
+    void a_save_racing_a_submit_is_either_refused_or_graded_never_acknowledged_and_lost() throws Exception {
+        ExamFixture.Branch b = fx.branch();
+        List<Question> qs = fx.singles(fx.bankName(), 2);
+        Exam exam = fx.fixedExam(b, qs, s -> s.withShuffle(false, false).withAttempts(20, CountedAttempt.LAST));
+        data.signIn(b.learner());
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        for (int round = 0; round < 8; round++) {
+            AttemptView v = attempts.startOrResume(exam.id());
+            java.util.concurrent.atomic.AtomicInteger lastAcked = new java.util.concurrent.atomic.AtomicInteger(-1);
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            Thread saver = new Thread(() -> {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
+                try {
+                    for (int i = 0; ; i++) {
+                        attempts.save(v.attemptId(), v.holderToken(), 0, Response.choices(List.of(i % 4)));
+                        lastAcked.set(i % 4);
+                        started.countDown();
+                    }
+                } catch (AttemptClosedException closed) {
+                    // refused: not acknowledged, so nothing is promised
+                } finally {
+                    started.countDown();
+                    org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                }
+            });
+            saver.start();
+            started.await();
+            Thread.sleep(5 + round * 3);
+            attempts.submit(v.attemptId(), v.holderToken());
+            saver.join(10_000);
+            AttemptResult res = attempts.result(v.attemptId());
+            AttemptResult.Item first = res.items().get(0);
+            assertThat(first.response().choices()).as("round " + round).containsExactly(lastAcked.get());
+            assertThat(first.outcome()).isEqualTo(lastAcked.get() == 1 ? Grade.Outcome.CORRECT : Grade.Outcome.WRONG);
+        }
+    }
 }
