@@ -517,4 +517,59 @@ class ExamEngineTest {
             assertThat(first.outcome()).isEqualTo(lastAcked.get() == 1 ? Grade.Outcome.CORRECT : Grade.Outcome.WRONG);
         }
     }
+
+    @Test
+    void statistics_results_and_the_export_follow_a_small_known_data_set() throws Exception {
+        ExamFixture.Branch b = fx.branch();
+        List<Question> qs = fx.singles(fx.bankName(), 3);
+        Exam exam = fx.fixedExam(b, qs, s -> s.withShuffle(false, false).withPassPercent(60));
+        // four learners; question 1 right for the two who also do well on the rest, question 2 right for all
+        boolean[][] right = {{false, true, false}, {false, true, false}, {true, true, true}, {true, true, true}};
+        List<String> learners = new java.util.ArrayList<>();
+        for (boolean[] r : right) {
+            String name = data.account(b.unit(), org.mingze.base.security.Role.LEARNER).getUsername();
+            learners.add(name);
+            data.signIn(name);
+            AttemptView v = attempts.startOrResume(exam.id());
+            for (int i = 0; i < 3; i++) {
+                attempts.save(v.attemptId(), v.holderToken(), i, Response.choices(List.of(r[i] ? 1 : 0)));
+            }
+            attempts.submit(v.attemptId(), v.holderToken());
+        }
+        data.signIn(b.organiser());
+        List<QuestionStat> stats = exams.statistics(exam.id());
+        assertThat(stats).extracting(QuestionStat::questionId).containsExactly(qs.get(0).id(), qs.get(1).id(),
+                qs.get(2).id());
+        QuestionStat q1 = stats.get(0);
+        assertThat(q1.responses()).isEqualTo(4);
+        assertThat(q1.correctRate()).isEqualTo(50.0);
+        assertThat(q1.facilityIndex()).isEqualTo(50.0);
+        // x = 0,0,1,1; rest of the test = 1,1,2,2: perfectly correlated
+        assertThat(q1.discrimination()).isCloseTo(100.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(stats.get(1).facilityIndex()).isEqualTo(100.0);
+        assertThat(stats.get(1).discrimination()).isNull(); // everyone right: no variance
+
+        List<ResultRow> passed = exams.results(exam.id(), new ResultFilter(null, true, null, false));
+        assertThat(passed).hasSize(2).allSatisfy(r -> assertThat(r.score()).isEqualByComparingTo("3"));
+        assertThat(exams.results(exam.id(), new ResultFilter(null, false, null, false))).hasSize(2)
+                .allSatisfy(r -> assertThat(r.percent()).isEqualByComparingTo("33.33"));
+        // the branch's existing members (organiser, learner) have not started: listed only when asked for
+        assertThat(exams.results(exam.id(), ResultFilter.all())).hasSize(6);
+
+        byte[] xlsx = exams.exportXlsx(exam.id(), java.util.Locale.SIMPLIFIED_CHINESE);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var results = wb.getSheet("成绩");
+            assertThat(results.getRow(0).getCell(0).getStringCellValue()).isEqualTo("姓名");
+            assertThat(results.getLastRowNum()).isEqualTo(6);
+            var st = wb.getSheet("试题统计");
+            assertThat(st.getRow(1).getCell(0).getStringCellValue()).isEqualTo(qs.get(0).id());
+            assertThat(st.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(50.0);
+            assertThat(st.getRow(1).getCell(7).getNumericCellValue()).isEqualTo(100.0);
+        }
+        ExamMonitor m = exams.monitor(exam.id());
+        assertThat(m.finished()).isEqualTo(4);
+        assertThat(m.notStarted()).isEqualTo(2);
+        assertThat(m.rows()).filteredOn(r -> r.state() == ExamMonitor.State.GRADED)
+                .allSatisfy(r -> assertThat(r.answered()).isEqualTo(3));
+    }
 }
