@@ -572,4 +572,17 @@ class ExamEngineTest {
         assertThat(m.rows()).filteredOn(r -> r.state() == ExamMonitor.State.GRADED)
                 .allSatisfy(r -> assertThat(r.answered()).isEqualTo(3));
     }
+
+    @Test
+    void the_demo_bureau_has_a_published_drawn_test_for_chengguan_that_its_members_can_take() {
+        data.signIn("wangzh");
+        ExamCard card = attempts.myExams().stream().filter(c -> c.title().contains("演示")).findFirst().orElseThrow();
+        assertThat(card.state()).isIn(ExamCard.State.OPEN, ExamCard.State.IN_PROGRESS);
+        clock.reset();
+        AttemptView v = attempts.startOrResume(card.examId());
+        assertThat(v.items()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(v.items().stream().map(i -> i.question().id()).distinct().count()).isEqualTo(v.items().size());
+        data.signIn("lihm"); // the branch's organiser
+        assertThat(exams.get(card.examId())).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(ExamStatus.PUBLISHED));
+    }
 }
