@@ -24,6 +24,9 @@ class AccessMatrixTest extends KaribuTest {
     private static final Set<String> SIGNED_IN = Set.of("LEARNER", "ORGANIZER", "ADMIN", "AUDITOR");
     private static final Set<String> EVERYONE = Set.of(ANONYMOUS, "LEARNER", "ORGANIZER", "ADMIN", "AUDITOR");
 
+    /** The template of a numeric (Long) route parameter. */
+    private static final String NUMBER = ":___url_parameter(^[+-]?[0-9]{1,19}$)";
+
     /** route -> who may open it. */
     private static final Map<String, Set<String>> DESIGN = Map.ofEntries(
             Map.entry("", SIGNED_IN),
@@ -52,7 +55,16 @@ class AccessMatrixTest extends KaribuTest {
             // practice, the wrong-answer book and study checks: everyone signed in, each sees only their own
             Map.entry("practice", SIGNED_IN),
             Map.entry("practice/wrong", SIGNED_IN),
-            Map.entry("quiz/check/:___url_parameter*", SIGNED_IN));
+            Map.entry("quiz/check/:___url_parameter*", SIGNED_IN),
+            // sessions: everyone sees their own unit's calendar and their sessions; organisers plan and run them
+            Map.entry("schedule", SIGNED_IN),
+            Map.entry("schedule/mine", SIGNED_IN),
+            Map.entry("schedule/session/" + NUMBER, SIGNED_IN),
+            Map.entry("schedule/checkin/" + NUMBER, SIGNED_IN),
+            Map.entry("schedule/code/" + NUMBER, Set.of("ADMIN", "ORGANIZER")),
+            Map.entry("schedule/edit/:___url_parameter?", Set.of("ADMIN", "ORGANIZER")),
+            Map.entry("schedule/series", Set.of("ADMIN", "ORGANIZER")),
+            Map.entry("schedule/record/" + NUMBER, Set.of("ADMIN", "ORGANIZER", "AUDITOR")));
 
     @Test
     void every_route_has_a_row_in_the_access_design() {
@@ -109,7 +121,8 @@ class AccessMatrixTest extends KaribuTest {
 
     private static boolean opens(String route) {
         // a template's parameters get a sample value: "library/read/:___url_parameter*" opens "library/read/sample"
-        String path = route.replaceAll(":[^/]+", "sample");
+        // and a numeric one "999999" (an id nobody has: the view must say "not found", not fail)
+        String path = route.replace(NUMBER, "999999").replaceAll(":[^/]+", "sample");
         Class<?> target = RouteConfiguration.forApplicationScope().getRoute(path).orElseThrow();
         try {
             UI.getCurrent().navigate(path);

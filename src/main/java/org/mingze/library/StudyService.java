@@ -169,6 +169,16 @@ public class StudyService {
         return true;
     }
 
+    /**
+     * The ids of the materials a person has been marked as having studied (by a check quiz or a confirmed reading): for
+     * other modules (the schedule's make-up study), never for the browser.
+     */
+    public java.util.Set<String> studiedMaterials(long memberId) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        completions.findByMemberIdIn(List.of(memberId)).forEach(c -> ids.add(c.getMaterialId()));
+        return ids;
+    }
+
     /** The signed-in person's own study. Empty for an account without a member (a pure system account). */
     @PreAuthorize("isAuthenticated()")
     public StudyOverview myStudy() {

@@ -76,6 +76,37 @@ public class MemberService {
         this.clock = clock;
     }
 
+    /**
+     * The usernames of these members' accounts (members without an account are left out), for other modules'
+     * notices; never for the browser.
+     */
+    public java.util.Map<Long, String> usernames(java.util.Collection<Long> memberIds) {
+        java.util.Map<Long, String> found = new java.util.HashMap<>();
+        for (Account a : accounts.findByMemberIdIn(memberIds)) {
+            if (a.getMemberId() != null && a.isEnabled()) {
+                found.put(a.getMemberId(), a.getUsername());
+            }
+        }
+        return found;
+    }
+
+    /** Members' names by id, for other modules' background notices; never for the browser. */
+    public java.util.Map<Long, String> namesForSystem(java.util.Collection<Long> memberIds) {
+        java.util.Map<Long, String> found = new java.util.HashMap<>();
+        members.findAllById(memberIds).forEach(m -> found.put(m.getId(), m.getName()));
+        return found;
+    }
+
+    /**
+     * The usernames of the organisers whose scope is exactly this unit (its secretary or the committee's staff), for
+     * other modules' reminders and escalations; never for the browser.
+     */
+    public List<String> organisersOf(long unitId) {
+        return accounts.findByScopeUnitId(unitId).stream()
+                .filter(a -> a.isEnabled() && a.getRoles().contains(Role.ORGANIZER))
+                .map(Account::getUsername).sorted().toList();
+    }
+
     @PreAuthorize("hasAnyRole('" + Roles.ADMIN + "','" + Roles.ORGANIZER + "','" + Roles.AUDITOR + "')")
     public Page<MemberRow> search(MemberFilter filter, int page, int size) {
         MingzeUser user = CurrentUser.require();

@@ -62,6 +62,14 @@ public class OrgService {
         return units.findById(id).map(OrgService::node).filter(u -> canRead(user, u));
     }
 
+    /**
+     * A unit whoever asks, for other modules' background jobs (reminders, escalation) that run without a signed-in
+     * person; never for the browser.
+     */
+    public Optional<UnitNode> unitForSystem(long id) {
+        return units.findById(id).map(OrgService::node);
+    }
+
     /** True when the current person may change things that belong to this unit. */
     public boolean canManage(long unitId) {
         return CurrentUser.get().flatMap(u -> units.findById(unitId).map(n -> canManage(u, node(n)))).orElse(false);

@@ -35,6 +35,19 @@ public final class Formats {
         return (isEnglish(locale) ? EN_DATETIME : ZH_DATETIME).format(t);
     }
 
+    private static final DateTimeFormatter ZH_SLOT = DateTimeFormatter.ofPattern("yyyy年M月d日（EEEE）HH:mm",
+            Locale.CHINESE);
+    private static final DateTimeFormatter EN_SLOT = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm",
+            Locale.ENGLISH);
+
+    /** A local date and time with the weekday, as a notice gives it: 2027年1月1日（星期五）14:30. */
+    public static String dateTime(LocalDateTime t, Locale locale) {
+        if (t == null) {
+            return "";
+        }
+        return (isEnglish(locale) ? EN_SLOT : ZH_SLOT).format(t);
+    }
+
     private static boolean isEnglish(Locale locale) {
         return Languages.supported(locale).equals(Languages.ENGLISH);
     }

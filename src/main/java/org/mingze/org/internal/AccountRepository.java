@@ -14,6 +14,8 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 
     List<Account> findByMemberIdIn(Collection<Long> memberIds);
 
+    List<Account> findByScopeUnitId(Long scopeUnitId);
+
     @Query("select count(a) > 0 from Account a join a.roles r where r = :role and a.enabled = true")
     boolean existsEnabledWithRole(Role role);
 }

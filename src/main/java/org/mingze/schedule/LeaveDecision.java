@@ -1,0 +1,6 @@
+package org.mingze.schedule;
+
+/** Where a leave request stands. */
+public enum LeaveDecision {
+    PENDING, APPROVED, REJECTED
+}
