@@ -56,6 +56,11 @@ class AccessMatrixTest extends KaribuTest {
             Map.entry("practice", SIGNED_IN),
             Map.entry("practice/wrong", SIGNED_IN),
             Map.entry("quiz/check/:___url_parameter*", SIGNED_IN),
+            // tests: everyone signed in sees their own; an id that is not theirs shows "not found"
+            Map.entry("exams", SIGNED_IN),
+            Map.entry("exams/start/" + NUMBER, SIGNED_IN),
+            Map.entry("exams/take/" + NUMBER, SIGNED_IN),
+            Map.entry("exams/result/" + NUMBER, SIGNED_IN),
             // sessions: everyone sees their own unit's calendar and their sessions; organisers plan and run them
             Map.entry("schedule", SIGNED_IN),
             Map.entry("schedule/mine", SIGNED_IN),

@@ -1,0 +1,402 @@
+package org.mingze.quiz.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinSession;
+import jakarta.annotation.security.PermitAll;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.mingze.base.validation.ValidationException;
+import org.mingze.quiz.Response;
+import org.mingze.quiz.exam.AttemptClosedException;
+import org.mingze.quiz.exam.AttemptService;
+import org.mingze.quiz.exam.AttemptTakenOverException;
+import org.mingze.quiz.exam.AttemptView;
+import org.mingze.quiz.exam.Navigation;
+import org.mingze.quiz.exam.SaveAck;
+import org.mingze.quiz.exam.TabLeaveResult;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Taking a test. Opening this page starts the attempt or resumes the one in progress (and takes it over from any
+ * other tab or device). Every answer is sent to the server when it is given; 已保存 appears only when the server says
+ * it is stored. The countdown counts to the server's deadline using the server's clock; at zero the page asks the
+ * server, which closes the attempt. Leaving the tab is reported to the server, which applies the tab-leave policy.
+ * One question per page or all on one page, as the learner prefers (kept for the session); a navigator shows
+ * answered, unanswered and flagged questions. Nothing here holds an answer key, an explanation or a score.
+ */
+@Route("exams/take")
+@PermitAll
+class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    static final String ALL_ON_ONE_PAGE = "mingze.exam.all-on-one-page";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final AttemptService attempts;
+    private AttemptView view;
+    private final List<QuestionCard> cards = new ArrayList<>();
+    private final List<Span> saved = new ArrayList<>();
+    private final List<Checkbox> flags = new ArrayList<>();
+    private boolean[] answered = new boolean[0];
+    private boolean[] flagged = new boolean[0];
+    private final Div navigator = new Div();
+    private final Div questions = new Div();
+    private final Span countdown = new Span();
+    private final Paragraph banner = new Paragraph();
+    private final Checkbox onePage = new Checkbox();
+    private int current;
+    private int furthest;
+    private boolean locked;
+
+    ExamTakeView(AttemptService attempts) {
+        this.attempts = attempts;
+        addClassName("mingze-exam-take");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long examId) {
+        removeAll();
+        cards.clear();
+        saved.clear();
+        flags.clear();
+        current = 0;
+        furthest = 0;
+        locked = false;
+        try {
+            view = attempts.startOrResume(examId);
+        } catch (AccessDeniedException | ValidationException e) {
+            String why = e instanceof ValidationException v && !v.problems().isEmpty()
+                    ? getTranslation(v.problems().get(0).key(), v.problems().get(0).args().toArray())
+                    : getTranslation("exam.ui.missing");
+            add(new H2(why), new RouterLink(getTranslation("exam.ui.back"), MyExamsView.class));
+            return;
+        }
+        build();
+    }
+
+    private void build() {
+        answered = new boolean[view.items().size()];
+        flagged = new boolean[view.items().size()];
+        H2 title = new H2(view.title());
+        title.addClassName("mingze-exam-take-title");
+        countdown.addClassName("mingze-exam-countdown");
+        banner.addClassName("mingze-exam-banner");
+        banner.setVisible(false);
+        Span left = new Span(getTranslation("exam.ui.time-left"));
+        left.addClassName("mingze-small");
+        Div bar = new Div(left, countdown);
+        bar.addClassName("mingze-exam-bar");
+        onePage.setLabel(getTranslation("exam.ui.all-on-one-page"));
+        onePage.setValue(Boolean.TRUE.equals(VaadinSession.getCurrent().getAttribute(ALL_ON_ONE_PAGE)));
+        onePage.setVisible(view.navigation() == Navigation.FREE);
+        onePage.addClassName("mingze-exam-one-page");
+        onePage.addValueChangeListener(e -> {
+            VaadinSession.getCurrent().setAttribute(ALL_ON_ONE_PAGE, e.getValue());
+            showQuestions();
+        });
+        bar.add(onePage);
+        navigator.addClassName("mingze-exam-navigator");
+        questions.addClassName("mingze-exam-questions");
+        for (AttemptView.Item item : view.items()) {
+            int p = item.position();
+            QuestionCard card = new QuestionCard(item.question(), p + 1);
+            card.setResponse(item.response());
+            answered[p] = item.answered();
+            flagged[p] = item.flagged();
+            Span mark = new Span(item.savedAt() == null ? "" : getTranslation("exam.ui.saved", ""));
+            mark.addClassName("mingze-exam-saved");
+            Checkbox flag = new Checkbox(getTranslation("exam.ui.flag"), item.flagged());
+            flag.addClassName("mingze-exam-flag");
+            flag.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    flag(p, e.getValue());
+                }
+            });
+            card.addAnswerListener(() -> save(p));
+            Div foot = new Div(flag, mark);
+            foot.addClassName("mingze-exam-question-foot");
+            card.add(foot);
+            cards.add(card);
+            saved.add(mark);
+            flags.add(flag);
+        }
+        for (int i = 0; i < cards.size(); i++) {
+            if (answered[i]) {
+                furthest = i;
+            }
+        }
+        current = view.navigation() == Navigation.SEQUENTIAL ? furthest : 0;
+        Button submit = new Button(getTranslation("exam.ui.submit"), e -> confirmSubmit());
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClassName("mingze-exam-submit");
+        add(title, bar, banner, navigator, questions, submit);
+        showQuestions();
+    }
+
+    private void showQuestions() {
+        questions.removeAll();
+        boolean all = onePage.getValue() && view.navigation() == Navigation.FREE;
+        if (all) {
+            cards.forEach(questions::add);
+        } else {
+            questions.add(cards.get(current));
+            Div pager = new Div();
+            pager.addClassName("mingze-exam-pager");
+            if (view.navigation() == Navigation.FREE && current > 0) {
+                Button prev = new Button(getTranslation("exam.ui.prev"), e -> go(current - 1));
+                prev.addClassName("mingze-exam-prev");
+                pager.add(prev);
+            }
+            if (current < cards.size() - 1) {
+                Button next = new Button(getTranslation("exam.ui.next"), e -> go(current + 1));
+                next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                next.addClassName("mingze-exam-next");
+                pager.add(next);
+            }
+            questions.add(pager);
+        }
+        renderNavigator();
+    }
+
+    private void go(int position) {
+        if (view.navigation() == Navigation.SEQUENTIAL && position < current) {
+            return; // no going back
+        }
+        current = position;
+        furthest = Math.max(furthest, position);
+        showQuestions();
+    }
+
+    private void renderNavigator() {
+        navigator.removeAll();
+        boolean all = onePage.getValue() && view.navigation() == Navigation.FREE;
+        for (int i = 0; i < cards.size(); i++) {
+            int p = i;
+            Button b = new Button(String.valueOf(i + 1));
+            b.addClassName("mingze-exam-nav");
+            b.addClassName(answered[i] ? "answered" : "unanswered");
+            if (flagged[i]) {
+                b.addClassName("flagged");
+            }
+            if (i == current && !all) {
+                b.addClassName("current");
+            }
+            b.getElement().setAttribute("aria-label", getTranslation("exam.ui.nav-label", i + 1,
+                    getTranslation(answered[i] ? "exam.ui.answered" : "exam.ui.unanswered"))
+                    + (flagged[i] ? getTranslation("exam.ui.flagged") : ""));
+            boolean reachable = view.navigation() == Navigation.FREE || i >= current && i <= furthest + 1;
+            b.setEnabled(reachable && !locked);
+            b.addClickListener(e -> {
+                if (all) {
+                    cards.get(p).scrollIntoView();
+                } else {
+                    go(p);
+                }
+            });
+            navigator.add(b);
+        }
+        long done = countAnswered();
+        Span summary = new Span(getTranslation("exam.ui.progress", done, cards.size()));
+        summary.addClassName("mingze-exam-progress");
+        navigator.add(summary);
+    }
+
+    private long countAnswered() {
+        long n = 0;
+        for (int i = 0; i < cards.size(); i++) {
+            if (answered[i]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void save(int position) {
+        if (locked) {
+            return;
+        }
+        Response r = cards.get(position).response();
+        Span mark = saved.get(position);
+        mark.setText(getTranslation("exam.ui.saving"));
+        mark.removeClassName("failed");
+        try {
+            SaveAck ack = attempts.save(view.attemptId(), view.holderToken(), position, r);
+            answered[position] = !r.isEmpty();
+            mark.setText(getTranslation("exam.ui.saved",
+                    LocalTime.ofInstant(ack.savedAt(), ZoneId.systemDefault()).format(TIME)));
+            furthest = Math.max(furthest, position);
+            renderNavigator();
+        } catch (AttemptTakenOverException e) {
+            lock(getTranslation("exam.taken-over"));
+        } catch (AttemptClosedException e) {
+            closedNow();
+        } catch (ValidationException e) {
+            mark.setText(getTranslation(e.problems().get(0).key(), e.problems().get(0).args().toArray()));
+            mark.addClassName("failed");
+        } catch (RuntimeException e) {
+            mark.setText(getTranslation("exam.ui.save-failed"));
+            mark.addClassName("failed");
+            Button retry = new Button(getTranslation("exam.ui.retry"), ev -> save(position));
+            retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            mark.add(retry);
+        }
+    }
+
+    private void flag(int position, boolean value) {
+        try {
+            attempts.flag(view.attemptId(), view.holderToken(), position, value);
+            flagged[position] = value;
+            renderNavigator();
+        } catch (AttemptTakenOverException e) {
+            lock(getTranslation("exam.taken-over"));
+        } catch (AttemptClosedException e) {
+            closedNow();
+        }
+    }
+
+    private void confirmSubmit() {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < cards.size(); i++) {
+            if (!answered[i]) {
+                missing.add(String.valueOf(i + 1));
+            }
+        }
+        String text = missing.isEmpty() ? getTranslation("exam.ui.submit-all-answered")
+                : getTranslation("exam.ui.submit-missing", missing.size(), String.join("、", missing));
+        ConfirmDialog d = new ConfirmDialog(getTranslation("exam.ui.submit"), text, getTranslation("exam.ui.submit"),
+                e -> submit());
+        d.setCancelable(true);
+        d.setCancelText(getTranslation("exam.ui.continue"));
+        d.addClassName("mingze-exam-submit-dialog");
+        d.open();
+    }
+
+    void submit() {
+        try {
+            var r = attempts.submit(view.attemptId(), view.holderToken());
+            locked = true;
+            UI.getCurrent().navigate(ExamResultView.class, r.attemptId());
+        } catch (AttemptTakenOverException e) {
+            lock(getTranslation("exam.taken-over"));
+        }
+    }
+
+    /** Called by the page's timer at zero: the server decides, and closes the attempt if its deadline has passed. */
+    @ClientCallable
+    void timeUp() {
+        if (locked) {
+            return;
+        }
+        try {
+            var r = attempts.submit(view.attemptId(), view.holderToken());
+            locked = true;
+            Notification.show(getTranslation("exam.ui.time-up"), 5000, Notification.Position.MIDDLE);
+            UI.getCurrent().navigate(ExamResultView.class, r.attemptId());
+        } catch (AttemptTakenOverException e) {
+            lock(getTranslation("exam.taken-over"));
+        }
+    }
+
+    /** Called by the page when the learner leaves the tab (visibilitychange to hidden). */
+    @ClientCallable
+    void tabLeft() {
+        if (locked) {
+            return;
+        }
+        try {
+            TabLeaveResult r = attempts.tabLeft(view.attemptId(), view.holderToken());
+            switch (r.outcome()) {
+                case WARNED -> {
+                    Notification n = Notification.show(getTranslation("exam.ui.tab-warned", r.leaves(),
+                            r.limit() > 0 ? r.limit() : "-"), 8000, Notification.Position.MIDDLE);
+                    n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+                }
+                case CLOSED -> {
+                    locked = true;
+                    UI.getCurrent().navigate(ExamResultView.class, view.attemptId());
+                }
+                default -> {
+                    // counted only
+                }
+            }
+        } catch (AttemptTakenOverException e) {
+            lock(getTranslation("exam.taken-over"));
+        } catch (AttemptClosedException e) {
+            closedNow();
+        }
+    }
+
+    private void closedNow() {
+        locked = true;
+        UI.getCurrent().navigate(ExamResultView.class, view.attemptId());
+    }
+
+    private void lock(String message) {
+        locked = true;
+        banner.setText(message);
+        banner.setVisible(true);
+        cards.forEach(c -> c.setReadOnly(true));
+        flags.forEach(f -> f.setReadOnly(true));
+        renderNavigator();
+    }
+
+    boolean locked() {
+        return locked;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        if (view == null) {
+            return;
+        }
+        long remaining = Duration.between(view.serverTime(), view.deadline()).toMillis();
+        // the countdown is only a display: the server enforces the deadline
+        getElement().executeJs("""
+                const el = this, label = $0, end = Date.now() + $1;
+                const fmt = (ms) => { const s = Math.max(0, Math.floor(ms / 1000));
+                  const h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), r = s % 60;
+                  return (h > 0 ? h + ':' : '') + String(m).padStart(2, '0') + ':' + String(r).padStart(2, '0'); };
+                const tick = () => { const left = end - Date.now();
+                  label.textContent = fmt(left);
+                  label.classList.toggle('urgent', left < 300000);
+                  if (left <= 0) { clearInterval(el._mzTimer); el.$server.timeUp(); } };
+                clearInterval(el._mzTimer); el._mzTimer = setInterval(tick, 1000); tick();
+                if (el._mzHidden) document.removeEventListener('visibilitychange', el._mzHidden);
+                el._mzHidden = () => { if (document.visibilityState === 'hidden') el.$server.tabLeft(); };
+                document.addEventListener('visibilitychange', el._mzHidden);
+                """, countdown.getElement(), (double) remaining);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        getElement().executeJs("clearInterval(this._mzTimer);"
+                + "if (this._mzHidden) document.removeEventListener('visibilitychange', this._mzHidden);");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return view == null ? getTranslation("exam.ui.mine.title") : view.title();
+    }
+}
