@@ -1,0 +1,221 @@
+package org.mingze.quiz.exam.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mingze.quiz.Grade;
+import org.mingze.quiz.QuestionType;
+import org.mingze.quiz.exam.DrawSection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The exam engine's child rows through JDBC: paper items and sections, audiences, ONCE draws, and attempt items (the
+ * hot path: saving an answer is one guarded UPDATE). Joins the caller's transaction when there is one.
+ */
+@Component
+public class ExamJdbc {
+
+    /** A question placed in a paper or an attempt. */
+    public record Placed(String questionId, int version, BigDecimal points) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    ExamJdbc(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    // --- papers ------------------------------------------------------------------------------------------------
+
+    public void replacePaperItems(long paperId, List<Placed> items) {
+        jdbc.update("DELETE FROM quiz_paper_item WHERE paper_id = ?", paperId);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Placed p = items.get(i);
+            rows.add(new Object[]{paperId, i, p.questionId(), p.version(), p.points()});
+        }
+        jdbc.batchUpdate("INSERT INTO quiz_paper_item (paper_id, position, question_id, question_version, points) "
+                + "VALUES (?, ?, ?, ?, ?)", rows);
+    }
+
+    public List<Placed> paperItems(long paperId) {
+        return jdbc.query("SELECT question_id, question_version, points FROM quiz_paper_item WHERE paper_id = ? "
+                + "ORDER BY position", (rs, i) -> new Placed(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3)),
+                paperId);
+    }
+
+    public void replacePaperSections(long paperId, List<DrawSection> sections) {
+        jdbc.update("DELETE FROM quiz_paper_section WHERE paper_id = ?", paperId);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            DrawSection s = sections.get(i);
+            rows.add(new Object[]{paperId, i, s.title(), Json.strings(s.banks()), Json.strings(s.tags()),
+                    Json.strings(s.types().stream().map(QuestionType::name).toList()), s.minDifficulty(),
+                    s.maxDifficulty(), s.count(), s.pointsEach()});
+        }
+        jdbc.batchUpdate("INSERT INTO quiz_paper_section (paper_id, position, title, banks_json, tags_json, "
+                + "types_json, min_difficulty, max_difficulty, draw_count, points_each) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?)", rows);
+    }
+
+    public List<DrawSection> paperSections(long paperId) {
+        return jdbc.query("SELECT title, banks_json, tags_json, types_json, min_difficulty, max_difficulty, "
+                + "draw_count, points_each FROM quiz_paper_section WHERE paper_id = ? ORDER BY position",
+                (rs, i) -> new DrawSection(rs.getString(1), Json.strings(rs.getString(2)),
+                        Json.strings(rs.getString(3)),
+                        Json.strings(rs.getString(4)).stream().map(QuestionType::valueOf).toList(), rs.getInt(5),
+                        rs.getInt(6), rs.getInt(7), rs.getBigDecimal(8)), paperId);
+    }
+
+    // --- exams -------------------------------------------------------------------------------------------------
+
+    public void replaceAudience(long examId, Collection<Long> units, Collection<Long> members) {
+        jdbc.update("DELETE FROM quiz_exam_unit WHERE exam_id = ?", examId);
+        jdbc.update("DELETE FROM quiz_exam_member WHERE exam_id = ?", examId);
+        jdbc.batchUpdate("INSERT INTO quiz_exam_unit (exam_id, unit_id) VALUES (?, ?)",
+                units.stream().distinct().map(u -> new Object[]{examId, u}).toList());
+        jdbc.batchUpdate("INSERT INTO quiz_exam_member (exam_id, member_id) VALUES (?, ?)",
+                members.stream().distinct().map(m -> new Object[]{examId, m}).toList());
+    }
+
+    public List<Long> audienceUnits(long examId) {
+        return jdbc.queryForList("SELECT unit_id FROM quiz_exam_unit WHERE exam_id = ? ORDER BY unit_id", Long.class,
+                examId);
+    }
+
+    public List<Long> audienceMembers(long examId) {
+        return jdbc.queryForList("SELECT member_id FROM quiz_exam_member WHERE exam_id = ? ORDER BY member_id",
+                Long.class, examId);
+    }
+
+    public List<Placed> onceDraw(long examId) {
+        return jdbc.query("SELECT question_id, question_version, points FROM quiz_exam_draw WHERE exam_id = ? "
+                + "ORDER BY position", (rs, i) -> new Placed(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3)),
+                examId);
+    }
+
+    public void saveOnceDraw(long examId, List<Placed> items) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Placed p = items.get(i);
+            rows.add(new Object[]{examId, i, p.questionId(), p.version(), p.points()});
+        }
+        jdbc.batchUpdate("INSERT INTO quiz_exam_draw (exam_id, position, question_id, question_version, points) "
+                + "VALUES (?, ?, ?, ?, ?)", rows);
+    }
+
+    // --- attempts ----------------------------------------------------------------------------------------------
+
+    /** A new item of an attempt: the question shown, its points and the option order. */
+    public record NewItem(String questionId, int version, BigDecimal points, int[] order) {
+    }
+
+    public void insertItems(long attemptId, List<NewItem> items) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            NewItem n = items.get(i);
+            rows.add(new Object[]{attemptId, i, n.questionId(), n.version(), n.points(), Json.order(n.order())});
+        }
+        jdbc.batchUpdate("INSERT INTO quiz_attempt_item (attempt_id, position, question_id, question_version, points, "
+                + "option_order) VALUES (?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    private static final String ITEM_COLUMNS = "attempt_id, position, question_id, question_version, points, "
+            + "option_order, response, saved_at, flagged, outcome, earned, grade_comment";
+
+    public List<ItemRow> items(long attemptId) {
+        return jdbc.query("SELECT " + ITEM_COLUMNS + " FROM quiz_attempt_item WHERE attempt_id = ? ORDER BY position",
+                ExamJdbc::item, attemptId);
+    }
+
+    /** The items with row locks held to the end of the transaction: saves wait, then find them graded. */
+    public List<ItemRow> lockItems(long attemptId) {
+        return jdbc.query("SELECT " + ITEM_COLUMNS + " FROM quiz_attempt_item WHERE attempt_id = ? ORDER BY position "
+                + "FOR UPDATE", ExamJdbc::item, attemptId);
+    }
+
+    public Map<Long, List<ItemRow>> items(Collection<Long> attemptIds) {
+        Map<Long, List<ItemRow>> out = new HashMap<>();
+        if (attemptIds.isEmpty()) {
+            return out;
+        }
+        List<Long> ids = new ArrayList<>(attemptIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            named.query("SELECT " + ITEM_COLUMNS + " FROM quiz_attempt_item WHERE attempt_id IN (:ids) "
+                            + "ORDER BY attempt_id, position", new MapSqlParameterSource("ids", chunk),
+                    (ResultSet rs) -> {
+                        ItemRow r = item(rs, 0);
+                        out.computeIfAbsent(r.attemptId(), k -> new ArrayList<>()).add(r);
+                    });
+        }
+        return out;
+    }
+
+    private static ItemRow item(ResultSet rs, int row) throws SQLException {
+        String outcome = rs.getString(10);
+        return new ItemRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getBigDecimal(5),
+                Json.order(rs.getString(6)), Json.response(rs.getString(7)), instant(rs.getTimestamp(8)),
+                rs.getBoolean(9), outcome == null ? null : Grade.Outcome.valueOf(outcome), rs.getBigDecimal(11),
+                rs.getString(12));
+    }
+
+    /**
+     * The hot path: stores an answer if the attempt is the member's, in progress, before its deadline, held by this
+     * token, and the item not graded yet. Returns the rows changed (1, or 0 when a guard failed).
+     */
+    public int saveResponse(long attemptId, long memberId, String token, int position, String json, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        return jdbc.update("UPDATE quiz_attempt_item SET response = ?, saved_at = ?, save_seq = save_seq + 1 "
+                + "WHERE attempt_id = ? AND position = ? AND outcome IS NULL AND EXISTS (SELECT 1 FROM quiz_attempt a "
+                + "WHERE a.id = ? AND a.member_id = ? AND a.status = 'IN_PROGRESS' AND a.deadline > ? "
+                + "AND a.holder_token = ?)", json, at, attemptId, position, attemptId, memberId, at, token);
+    }
+
+    public int flag(long attemptId, long memberId, String token, int position, boolean flagged, Instant now) {
+        return jdbc.update("UPDATE quiz_attempt_item SET flagged = ? WHERE attempt_id = ? AND position = ? "
+                + "AND outcome IS NULL AND EXISTS (SELECT 1 FROM quiz_attempt a WHERE a.id = ? AND a.member_id = ? "
+                + "AND a.status = 'IN_PROGRESS' AND a.deadline > ? AND a.holder_token = ?)", flagged, attemptId,
+                position, attemptId, memberId, Timestamp.from(now), token);
+    }
+
+    public void setGrades(long attemptId, List<ItemRow> graded) {
+        jdbc.batchUpdate("UPDATE quiz_attempt_item SET outcome = ?, earned = ? WHERE attempt_id = ? AND position = ?",
+                graded.stream().map(g -> new Object[]{g.outcome().name(), g.earned(), attemptId, g.position()})
+                        .toList());
+    }
+
+    public int setEssayGrade(long attemptId, int position, Grade.Outcome outcome, BigDecimal points, String comment,
+                             String by, Instant at) {
+        return jdbc.update("UPDATE quiz_attempt_item SET earned = ?, grade_comment = ?, graded_by = ?, graded_at = ?, "
+                + "outcome = ? WHERE attempt_id = ? AND position = ?", points, comment, by, Timestamp.from(at),
+                outcome.name(), attemptId, position);
+    }
+
+    /** Per attempt of the exam: answered items and the last save. */
+    public Map<Long, Object[]> progress(long examId) {
+        Map<Long, Object[]> out = new HashMap<>();
+        jdbc.query("SELECT i.attempt_id, SUM(CASE WHEN i.response IS NULL THEN 0 ELSE 1 END), MAX(i.saved_at) "
+                + "FROM quiz_attempt_item i JOIN quiz_attempt a ON a.id = i.attempt_id WHERE a.exam_id = ? "
+                + "GROUP BY i.attempt_id", (ResultSet rs) -> {
+                    out.put(rs.getLong(1), new Object[]{rs.getInt(2), instant(rs.getTimestamp(3))});
+                }, examId);
+        return out;
+    }
+
+    static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
