@@ -94,27 +94,26 @@ class H2DurabilityBench {
         int maxShort = 0;
         long duplicates = 0;
         for (int cycle = 0; cycle < CYCLES; cycle++) {
-            AtomicLong seenThisRun = new AtomicLong();
             KillLoop.Child child = KillLoop.start(JdbcAnswerWriter.class, List.of("-Xmx256m"),
-                    List.of(url, String.valueOf(THREADS), String.valueOf(ROWS), "0"), dir.resolve("child.log"),
-                    line -> {
-                        if (line.startsWith("ACK ")) {
-                            String[] p = line.split(" ");
-                            acked.merge(Integer.parseInt(p[1]), Long.parseLong(p[2]), Math::max);
-                            ackCount.incrementAndGet();
-                            seenThisRun.incrementAndGet();
-                        }
-                    });
+                    List.of(url, String.valueOf(THREADS), String.valueOf(ROWS), "0"), dir.resolve("out.txt"),
+                    dir.resolve("child.log"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (seenThisRun.get() == 0 && System.nanoTime() < deadline && child.process().isAlive()) {
+            while (!child.printed("ACK ") && System.nanoTime() < deadline && child.process().isAlive()) {
                 Thread.sleep(10);
             }
-            if (seenThisRun.get() == 0) {
+            if (!child.printed("ACK ")) {
                 child.kill();
                 throw new IllegalStateException("no ACK within 60 s; see " + dir.resolve("child.log"));
             }
             Thread.sleep(200 + random.nextInt(1800));
             child.kill();
+            for (String line : child.lines()) {
+                if (line.startsWith("ACK ")) {
+                    String[] p = line.split(" ");
+                    acked.merge(Integer.parseInt(p[1]), Long.parseLong(p[2]), Math::max);
+                    ackCount.incrementAndGet();
+                }
+            }
             // what is in the file now?
             int shortNow = 0;
             long lostNow = 0;
@@ -154,15 +153,11 @@ class H2DurabilityBench {
     private Cost cost(String setting, String url, int threads, Path dir) throws Exception {
         deleteTree(dir);
         int seconds = Integer.getInteger("bench.cost.seconds", 5);
-        String[] stat = new String[1];
         KillLoop.Child child = KillLoop.start(JdbcAnswerWriter.class, List.of("-Xmx256m"),
                 List.of(url, String.valueOf(threads), String.valueOf(ROWS), String.valueOf(seconds)),
-                dir.resolve("child.log"), line -> {
-                    if (line.startsWith("STAT ")) {
-                        stat[0] = line;
-                    }
-                });
+                dir.resolve("out.txt"), dir.resolve("child.log"));
         int rc = child.await(120);
+        String[] stat = {child.lines().stream().filter(l -> l.startsWith("STAT ")).findFirst().orElse(null)};
         if (rc != 0 || stat[0] == null) {
             throw new IllegalStateException("cost run failed (" + rc + "); see " + dir.resolve("child.log"));
         }

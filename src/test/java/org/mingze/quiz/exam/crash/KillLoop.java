@@ -1,56 +1,66 @@
 package org.mingze.quiz.exam.crash;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
- * The parent's side of a crash test: starts a child JVM on the test classpath, hands every stdout line to a
- * consumer (the child prints an ACK line after each commit has returned), and kills it with
- * {@link Process#destroyForcibly()} (SIGKILL on Linux). The child's stderr goes to a log file, so a failing run can be
- * read afterwards.
+ * The parent's side of a crash test: starts a child JVM on the test classpath with its stdout in a file (the child
+ * prints an ACK line after each commit has returned), and kills it with {@link Process#destroyForcibly()} (SIGKILL
+ * on Linux). The child's stderr goes to a log file, so a failing run can be read afterwards.
  */
 public final class KillLoop {
 
     private KillLoop() {
     }
 
-    /** A running child: its process and the thread that reads its stdout. */
-    public record Child(Process process, Thread reader) {
+    /**
+     * A running child. Its stdout goes to a file, not a pipe: what the child wrote before SIGKILL is in that file
+     * for certain (a pipe read by a thread of this JVM lost the last lines now and then when the child was killed).
+     */
+    public record Child(Process process, Path out) {
 
-        /** SIGKILL, then wait until the process is gone and every line it printed has been read. */
+        /** SIGKILL, then wait until the process is gone. */
         public void kill() throws InterruptedException {
             process.destroyForcibly();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the child survived SIGKILL for 60 s");
             }
-            reader.join(TimeUnit.SECONDS.toMillis(60));
         }
 
-        /** Waits for a normal end (the child was told to stop by itself); returns the exit code. */
+        /** Waits for a normal end; returns the exit code. */
         public int await(long seconds) throws InterruptedException {
             if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 kill();
                 throw new IllegalStateException("the child did not end within " + seconds + " s");
             }
-            reader.join(TimeUnit.SECONDS.toMillis(60));
             return process.exitValue();
+        }
+
+        /** Every complete line the child has written to stdout so far. */
+        public List<String> lines() throws IOException {
+            String all = Files.readString(out, StandardCharsets.UTF_8);
+            int end = all.lastIndexOf('\n');
+            return end < 0 ? List.of() : List.of(all.substring(0, end).split("\n"));
+        }
+
+        /** Whether stdout has a line starting with this prefix (read from the file). */
+        public boolean printed(String prefix) throws IOException {
+            String all = Files.readString(out, StandardCharsets.UTF_8);
+            return all.startsWith(prefix) || all.contains("\n" + prefix);
         }
     }
 
     /**
-     * Starts {@code java -cp <this JVM's classpath> mainClass args}; each stdout line goes to {@code lines} on a
-     * reader thread (in order), stderr is appended to {@code log}.
+     * Starts {@code java -cp <this JVM's classpath> mainClass args}, stdout to {@code out} (replaced), stderr
+     * appended to {@code log}.
      */
-    public static Child start(Class<?> mainClass, List<String> jvmOptions, List<String> args, Path log,
-                              Consumer<String> lines) throws IOException {
+    public static Child start(Class<?> mainClass, List<String> jvmOptions, List<String> args, Path out, Path log)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -59,22 +69,11 @@ public final class KillLoop {
         cmd.add(mainClass.getName());
         cmd.addAll(args);
         Files.createDirectories(log.getParent());
+        Files.createDirectories(out.getParent());
         Process p = new ProcessBuilder(cmd)
+                .redirectOutput(out.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        Thread t = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.accept(line);
-                }
-            } catch (IOException gone) {
-                // the pipe closes when the child is killed
-            }
-        }, "child-stdout");
-        t.setDaemon(true);
-        t.start();
-        return new Child(p, t);
+        return new Child(p, out);
     }
 }
