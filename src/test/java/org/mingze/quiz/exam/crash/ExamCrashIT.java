@@ -27,8 +27,8 @@ import org.mingze.quiz.exam.internal.Json;
  * Afterwards, read straight from the database file: every answer acknowledged before a kill is there with its last
  * acknowledged text (or a later one that was being saved when the kill came), no acknowledged save is missing from
  * an item's save count, and nothing is duplicated (one attempt per candidate, one row per question). No timing is
- * asserted; the waits are generous for a loaded CI machine. The child's log and stdout: target/exam-crash/RUN/. It takes about 3-4 minutes on the
- * 2-core machine under load, not the one minute issue 5 hoped for: each restart of the context takes 12-19 s
+ * asserted; the waits are generous for a loaded CI machine. The child's log and stdout: target/exam-crash/RUN/. It takes 2-4 minutes on the
+ * 2-core machine, depending on its load, not the one minute issue 5 hoped for: each restart of the context takes 8-19 s
  * (lazy initialisation did not shorten it); {@code -Dcrash.cycles=N} changes the number of kills.
  */
 class ExamCrashIT {
