@@ -1,0 +1,172 @@
+package org.mingze.quiz.exam.crash;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.mingze.MingzeApplication;
+import org.mingze.TestData;
+import org.mingze.base.security.Role;
+import org.mingze.quiz.Question;
+import org.mingze.quiz.Questions;
+import org.mingze.quiz.Response;
+import org.mingze.quiz.exam.AttemptService;
+import org.mingze.quiz.exam.AttemptView;
+import org.mingze.quiz.exam.Exam;
+import org.mingze.quiz.exam.ExamFixture;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.mock.web.MockServletContext;
+import org.springframework.web.context.support.GenericWebApplicationContext;
+
+/**
+ * Child JVM of {@link ExamCrashIT}: Mingze's own application context (no web server) on an H2 file database in its
+ * own data folder, with the datasource settings of application.properties (WRITE_DELAY=0).
+ *
+ * <p>{@code setup DIR CANDIDATES QUESTIONS}: a branch with an organiser and learners, an essay paper, a published
+ * 2-hour test for the branch; writes {@code DIR/setup.txt} (exam id, then one username a line) and ends.
+ * <p>{@code run DIR CYCLE}: one thread per learner signs in (as tests do), starts or resumes the attempt and saves
+ * essays with unique texts through {@link AttemptService#save} at random positions until killed. Before each save it
+ * prints {@code SEND learner attempt position text}, after save has returned {@code ACK ...} with the same fields;
+ * an unexpected exception prints {@code ERR}.
+ */
+public final class ExamCrashChild {
+
+    private ExamCrashChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err); // logs go to the child's log; stdout carries only the protocol lines
+        Path dir = Path.of(args[1]).toAbsolutePath();
+        long t0 = System.nanoTime();
+        if (args[0].equals("setup")) {
+            ConfigurableApplicationContext ctx = context(dir, false, null);
+            setup(ctx, dir, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            out.println("SETUP done");
+            ctx.close();
+            return;
+        }
+        int cycle = Integer.parseInt(args[2]);
+        // candidates start as soon as the context is refreshed, while the start-up work (content sync, search
+        // index) still runs: as after a real restart, and a shorter cycle
+        context(dir, true, ctx -> {
+            out.println("READY " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            try {
+                run(ctx, dir, cycle, out);
+            } catch (Exception e) {
+                e.printStackTrace();
+                out.println("ERR " + e);
+            }
+        });
+    }
+
+    /**
+     * The application on its own data folder, in a mock servlet context as {@code @SpringBootTest} runs it (no
+     * embedded server, no Vaadin dev server: Vaadin's security configuration only needs a servlet context); test-only
+     * configurations (clocks, recorders) are left out. The kill cycles start lazily (only the beans the saves need),
+     * which halves the start on a loaded machine; the setup run starts everything (migrations, demo data). Command-line properties, so they win over
+     * application.properties.
+     */
+    static ConfigurableApplicationContext context(Path dir, boolean lazy,
+                                                  Consumer<ConfigurableApplicationContext> onStarted) {
+        return new SpringApplicationBuilder(MingzeApplication.class)
+                .listeners((ApplicationListener<ApplicationStartedEvent>) e -> {
+                    if (onStarted != null) {
+                        onStarted.accept(e.getApplicationContext());
+                    }
+                })
+                .contextFactory(type -> new GenericWebApplicationContext(new MockServletContext()))
+                .initializers(c -> c.getBeanFactory().registerSingleton("crashTestExcludes", new NoTestConfigs()))
+                .run("--mingze.data-dir=" + dir,
+                        "--mingze.demo.enabled=true",
+                        "--mingze.search.in-memory=true",
+                        "--vaadin.productionMode=false",
+                        "--spring.main.banner-mode=off",
+                        "--spring.main.lazy-initialization=" + lazy,
+                        "--logging.level.root=warn");
+    }
+
+    /** Leaves classes annotated {@code @TestConfiguration} out of component scanning, as a Spring test would. */
+    static final class NoTestConfigs extends TypeExcludeFilter {
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+            return reader.getAnnotationMetadata().hasAnnotation(TestConfiguration.class.getName());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NoTestConfigs;
+        }
+
+        @Override
+        public int hashCode() {
+            return NoTestConfigs.class.hashCode();
+        }
+    }
+
+    private static void setup(ConfigurableApplicationContext ctx, Path dir, int candidates, int questions)
+            throws Exception {
+        TestData data = ctx.getBean(TestData.class);
+        ExamFixture fx = ctx.getBean(ExamFixture.class);
+        ExamFixture.Branch b = fx.branch();
+        String bank = fx.bankName();
+        List<Question> qs = new ArrayList<>();
+        for (int i = 0; i < questions; i++) {
+            qs.add(fx.save(Questions.essay().bank(bank)));
+        }
+        Exam exam = fx.fixedExam(b, qs, s -> s.withTimeLimit(120));
+        List<String> lines = new ArrayList<>();
+        lines.add(String.valueOf(exam.id()));
+        lines.add(b.learner());
+        for (int i = 1; i < candidates; i++) {
+            lines.add(data.account(b.unit(), Role.LEARNER).getUsername());
+        }
+        data.signOut();
+        Files.write(dir.resolve("setup.txt"), lines);
+    }
+
+    private static void run(ConfigurableApplicationContext ctx, Path dir, int cycle, PrintStream out)
+            throws Exception {
+        List<String> setup = Files.readAllLines(dir.resolve("setup.txt"));
+        long examId = Long.parseLong(setup.get(0));
+        TestData data = ctx.getBean(TestData.class);
+        AttemptService attempts = ctx.getBean(AttemptService.class);
+        List<Thread> threads = new ArrayList<>();
+        for (int k = 1; k < setup.size(); k++) {
+            String user = setup.get(k);
+            Thread t = new Thread(() -> {
+                try {
+                    data.signIn(user);
+                    AttemptView v = attempts.startOrResume(examId);
+                    Random random = new Random();
+                    for (int n = 0; ; n++) {
+                        int pos = random.nextInt(v.items().size());
+                        String text = user + "-" + cycle + "-" + n;
+                        String fields = user + " " + v.attemptId() + " " + pos + " " + text;
+                        out.println("SEND " + fields);
+                        attempts.save(v.attemptId(), v.holderToken(), pos, Response.essay(text));
+                        out.println("ACK " + fields);
+                    }
+                } catch (Throwable e) {
+                    e.printStackTrace();
+                    out.println("ERR " + user + " " + e);
+                }
+            }, "candidate-" + user);
+            threads.add(t);
+            t.start();
+        }
+    }
+}
