@@ -375,6 +375,9 @@ public final class SearchIndex implements Closeable {
                             progress.update(d, total);
                         }
                     }
+                    // Write out a buffered segment here, on this worker, while the other workers do the same:
+                    // the commit would otherwise write all the buffers one after the other on one thread.
+                    writer.flushNextBuffer();
                     return null;
                 }));
             }

@@ -46,7 +46,8 @@ import org.mingze.search.internal.SearchIndex;
  * and targets in docs/benchmarks.md.
  *
  * <p>Sizes can be changed with {@code -Dbench.docs}, {@code -Dbench.chars}, {@code -Dbench.queries},
- * {@code -Dbench.threads}, {@code -Dbench.seed}; {@code -Dbench.enforce=true} fails the run when a target is missed.
+ * {@code -Dbench.threads}, {@code -Dbench.seed}; {@code -Dbench.buildOnly=true} stops after the index build;
+ * {@code -Dbench.enforce=true} fails the run when a target is missed.
  * Only the {@code bench} profile sets {@code mingze.bench}: elsewhere (e.g. {@code -Dtest='org.mingze.search.**'},
  * which overrides surefire's excludes) the class is skipped.
  */
@@ -106,6 +107,10 @@ class SearchBench {
                 + "%.1f MiB on disk, %d segments, heap in use after the build %d MiB%n", buildS, buildCpuS, loadBuild,
                 indexed, bytes / 1048576.0, segments, heapAfterBuild / 1048576);
         assertThat(indexed).isEqualTo(DOCS);
+        if (Boolean.getBoolean("bench.buildOnly")) { // quick iterations on the build alone
+            index.close();
+            return;
+        }
 
         try (index) {
             SearchEngine engine = new SearchEngine(index);
