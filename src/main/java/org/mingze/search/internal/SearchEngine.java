@@ -288,6 +288,13 @@ public final class SearchEngine {
                 return super.getHighlightComponents(field, own == null ? new MatchNoDocsQuery() : own, allTerms);
             }
 
+            /** The word field has no offsets and marks nothing (see above): never re-analyse it. */
+            @Override
+            protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
+                return SearchFields.TEXT.equals(components.getField()) ? OffsetSource.NONE_NEEDED
+                        : super.getOptimizedOffsetSource(components);
+            }
+
             /** The texts read with the hits, instead of reading the stored fields a second time. */
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
