@@ -28,14 +28,17 @@ import org.mingze.library.IndexableMaterial;
 /** Turns a material into one search document per section (see {@link SearchFields}). */
 public final class MaterialDocuments {
 
-    /** Body text: stored for snippets, offsets in the postings for the highlighter. */
+    /**
+     * Body text: stored for snippets; words with positions (for phrases), no offsets: the highlighter marks the
+     * snippet from the bigram twin's offsets alone (see {@code SearchEngine.highlight}).
+     */
     static final FieldType TEXT_STORED;
-    /** The bigram twin of the body: offsets too, so that bigram matches are highlighted in the stored text. */
+    /** The bigram twin of the body: with offsets, from which the highlighter marks the stored text. */
     static final FieldType TEXT_OFFSETS;
 
     static {
         TEXT_STORED = new FieldType(TextField.TYPE_STORED);
-        TEXT_STORED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_STORED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         TEXT_STORED.freeze();
         TEXT_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
         TEXT_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);

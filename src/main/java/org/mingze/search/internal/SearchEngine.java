@@ -5,6 +5,8 @@ import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -67,6 +70,9 @@ public final class SearchEngine {
     private static final Set<String> LOAD = Set.of(SearchFields.ID, SearchFields.TYPE, SearchFields.SOURCE_ID,
             SearchFields.TITLE, SearchFields.HEADING, SearchFields.ANCHOR, SearchFields.CATEGORY, SearchFields.TAG,
             SearchFields.DATE, SearchFields.ARCHIVED, SearchFields.QUESTION_TYPE);
+    private static final Set<String> LOAD_WITH_TEXT = union(LOAD, SearchFields.TEXT);
+
+    private static final SnippetScorer SCORER = new SnippetScorer();
 
     private final SearchIndex index;
     private final QueryFactory queries;
@@ -231,12 +237,22 @@ public final class SearchEngine {
         if (page.length == 0) {
             return List.of();
         }
-        int[] docs = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
-        String[] snippets = highlight(searcher, query, docs);
-        StoredFields stored = searcher.storedFields();
+        // Each hit's stored fields are read (and decompressed) once, body text included, for the hit and for the
+        // highlighter alike.
+        int[] docs = new int[page.length];
+        Document[] stored = new Document[page.length];
+        StoredFields fields = searcher.storedFields();
+        Map<Integer, CharSequence> texts = new HashMap<>();
+        for (int i = 0; i < page.length; i++) {
+            docs[i] = page[i].doc;
+            stored[i] = fields.document(docs[i], LOAD_WITH_TEXT);
+            String text = stored[i].get(SearchFields.TEXT);
+            texts.put(docs[i], text);
+        }
+        String[] snippets = highlight(searcher, query, docs, texts);
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            Document d = stored.document(docs[i], LOAD);
+            Document d = stored[i];
             String date = d.get(SearchFields.DATE);
             String type = d.get(SearchFields.TYPE);
             String sourceId = d.get(SearchFields.SOURCE_ID);
@@ -251,21 +267,47 @@ public final class SearchEngine {
         return hits;
     }
 
-    private String[] highlight(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+    private String[] highlight(IndexSearcher searcher, Query query, int[] docs, Map<Integer, CharSequence> texts)
+            throws IOException {
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.analyzers().index())
                 .withMaskedFieldsFunc(f -> SearchFields.TEXT.equals(f)
                         ? Set.of(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX) : Set.of())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_LENGTH, 0.33f))
-                .withMaxNoHighlightPassages(1);
-        // The highlighter runs the whole query again for every document and every highlighted field (text and its
-        // bigram twin); each run only needs the clauses on its own field, a quarter of the query.
+                .withMaxNoHighlightPassages(1)
+                .withScorer(SCORER);
+        // The highlighter runs the query again for every document and every field that gives it offsets. The bigram
+        // twin alone is enough: every clause of the query has a twin there (the word's characters, a phrase's
+        // bigrams), and it marks the same characters as the word clauses do (checked in SearchEngineTest), so the
+        // word field is not run at all, and the twin only with its own clauses.
         UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
             @Override
             protected UHComponents getHighlightComponents(String field, Query q, Set<Term> allTerms) {
-                Query own = clausesOn(q, field);
+                Query own = SearchFields.TEXT.equals(field) ? null : clausesOn(q, field);
                 return super.getHighlightComponents(field, own == null ? new MatchNoDocsQuery() : own, allTerms);
+            }
+
+            /** The word field has no offsets and marks nothing (see above): never re-analyse it. */
+            @Override
+            protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
+                return SearchFields.TEXT.equals(components.getField()) ? OffsetSource.NONE_NEEDED
+                        : super.getOptimizedOffsetSource(components);
+            }
+
+            /** The texts read with the hits, instead of reading the stored fields a second time. */
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                                                           int cacheCharsThreshold) throws IOException {
+                List<CharSequence[]> out = new ArrayList<>();
+                for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                    CharSequence[] values = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        values[f] = SearchFields.TEXT.equals(fields[f]) ? texts.get(doc) : null;
+                    }
+                    out.add(values);
+                }
+                return out;
             }
         };
         Map<String, String[]> out = highlighter.highlightFields(new String[] {SearchFields.TEXT}, query, docs,
@@ -324,6 +366,12 @@ public final class SearchEngine {
             out.put(dim, values);
         }
         return out;
+    }
+
+    private static Set<String> union(Set<String> set, String more) {
+        Set<String> out = new HashSet<>(set);
+        out.add(more);
+        return Set.copyOf(out);
     }
 
     private static long millis(long startNanos) {

@@ -28,6 +28,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LiveIndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -57,8 +58,10 @@ public final class SearchIndex implements Closeable {
     /**
      * Bump when analysis or fields change: the index then goes to a new folder and is rebuilt from the sources.
      */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     static final String DICTIONARY_KEY = "dictionary";
+    /** The indexing buffer for everyday changes (a rebuild takes more, see {@link #rebuildBufferMB()}). */
+    static final double RAM_BUFFER_MB = 64;
     static final String FORMAT_KEY = "format";
 
     /** The sources of one document type for a rebuild, and how each becomes its documents. */
@@ -221,7 +224,7 @@ public final class SearchIndex implements Closeable {
     private void openIn(Directory dir) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(analyzers.index());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        config.setRAMBufferSizeMB(64);
+        config.setRAMBufferSizeMB(RAM_BUFFER_MB);
         config.setCommitOnClose(true);
         this.directory = dir;
         this.writer = new IndexWriter(dir, config);
@@ -345,6 +348,9 @@ public final class SearchIndex implements Closeable {
             t.setDaemon(true);
             return t;
         });
+        LiveIndexWriterConfig live = writer.getConfig();
+        live.setRAMBufferSizeMB(rebuildBufferMB());
+        live.setUseCompoundFile(false);
         try {
             int[] offsets = new int[batches.size() + 1];
             for (int b = 0; b < batches.size(); b++) {
@@ -369,6 +375,9 @@ public final class SearchIndex implements Closeable {
                             progress.update(d, total);
                         }
                     }
+                    // Write out a buffered segment here, on this worker, while the other workers do the same:
+                    // the commit would otherwise write all the buffers one after the other on one thread.
+                    writer.flushNextBuffer();
                     return null;
                 }));
             }
@@ -389,8 +398,22 @@ public final class SearchIndex implements Closeable {
             throw new UncheckedIOException(e);
         } finally {
             pool.shutdownNow();
+            LiveIndexWriterConfig after = writer.getConfig(); // a new writer after a roll-back
+            after.setRAMBufferSizeMB(RAM_BUFFER_MB);
+            after.setUseCompoundFile(true);
             writeLock.unlock();
         }
+    }
+
+    /**
+     * The indexing buffer of a rebuild: a quarter of the heap, between {@value #RAM_BUFFER_MB} and 512 MB. Every
+     * time the buffer fills, a segment is written, and every ten segments are merged again; with a bigger buffer a
+     * rebuild of 20,000 sections writes a handful of segments and merges none (see docs/benchmarks.md). The buffer
+     * is freed when the rebuild ends.
+     */
+    static double rebuildBufferMB() {
+        long quarter = Runtime.getRuntime().maxMemory() / 4 / 1048576;
+        return Math.max(RAM_BUFFER_MB, Math.min(512, quarter));
     }
 
     private void rollBackToLastCommit() {
