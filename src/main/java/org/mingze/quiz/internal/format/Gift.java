@@ -51,6 +51,8 @@ public final class Gift {
     private static final char PLACEHOLDER = '\uE000';
     private static final char NEWLINE_PLACEHOLDER = '\uE00F';
     private static final Pattern TOKEN = Pattern.compile("\\[([A-Za-z]+):((?:\\\\.|[^\\]\\\\])*)]");
+    /** A text that ends with a blank (three or more underscores). */
+    private static final Pattern ENDS_WITH_BLANK = Pattern.compile("_{3,}$");
     private static final Pattern WEIGHT = Pattern.compile("^%(-?\\d{1,3}(?:\\.\\d*)?)%");
     private static final Pattern CATEGORY_SPLIT = Pattern.compile("(?<!/)/(?!/)");
     private static final Set<String> FORMATS = Set.of("[html]", "[moodle]", "[plain]", "[markdown]");
@@ -210,7 +212,10 @@ public final class Gift {
                     return null;
                 }
                 accepted.add(one);
-                s.append(text, from, blocks.get(k)[0]).append("___");
+                s.append(text, from, blocks.get(k)[0]);
+                if (!ENDS_WITH_BLANK.matcher(s).find()) {
+                    s.append("___"); // the braces are the blank; Mingze writes the blank's own ___ before them
+                }
                 from = blocks.get(k)[1] + 1;
             }
             s.append(text.substring(from));
@@ -220,7 +225,8 @@ public final class Gift {
             int[] b = blocks.get(0);
             String after = text.substring(b[1] + 1);
             boolean atEnd = after.isBlank();
-            stem = atEnd ? text.substring(0, b[0]) : text.substring(0, b[0]) + "___" + after;
+            String before = text.substring(0, b[0]);
+            stem = atEnd ? before : before + (ENDS_WITH_BLANK.matcher(before).find() ? "" : "___") + after;
             String content = contents.get(0);
             String tf = (content.indexOf('#') >= 0 ? content.substring(0, content.indexOf('#')) : content).strip()
                     .toUpperCase(Locale.ROOT);
@@ -554,7 +560,7 @@ public final class Gift {
             int from = 0;
             int k = 0;
             while (m.find()) {
-                s.append(escape(stem.substring(from, m.start())));
+                s.append(escape(stem.substring(from, m.end()))); // the blank's ___ as written, then its braces
                 List<String> accepted = k < b.accepted().size() ? b.accepted().get(k) : List.of();
                 s.append('{').append(shortAnswer(accepted));
                 k++;
@@ -576,12 +582,14 @@ public final class Gift {
                     RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
             for (int i = 0; i < q.options().size(); i++) {
                 boolean right = c.correct().contains(i);
+                String option = escape(q.options().get(i));
                 if (q.type() == QuestionType.MULTIPLE) {
                     out.append(right ? "~%" + weight + "%" : "~%-100%");
                 } else {
-                    out.append(right ? "=" : "~");
+                    // a wrong option whose text starts like a weight (%50%…) gets an explicit %0% in front
+                    out.append(right ? "=" : looksWeighted(option) ? "~%0%" : "~");
                 }
-                out.append(escape(q.options().get(i))).append('\n');
+                out.append(option).append('\n');
             }
         } else if (answer instanceof AnswerKey.Judge j) {
             out.append(j.value() ? "TRUE" : "FALSE");
@@ -605,9 +613,16 @@ public final class Gift {
     private static String shortAnswer(List<String> accepted) {
         StringBuilder s = new StringBuilder();
         for (String a : accepted) {
-            s.append(s.isEmpty() ? "" : " ").append('=').append(escape(a));
+            String text = escape(a);
+            // an answer whose text starts like a weight (%50%…) gets an explicit %100% in front
+            s.append(s.isEmpty() ? "" : " ").append('=').append(looksWeighted(text) ? "%100%" : "").append(text);
         }
         return s.toString();
+    }
+
+    /** Whether a written answer text would be read as starting with a weight {@code %N%}. */
+    private static boolean looksWeighted(String text) {
+        return WEIGHT.matcher(text.strip()).find();
     }
 
     /** A text with GIFT's special characters escaped and line breaks as {@code \n}. */

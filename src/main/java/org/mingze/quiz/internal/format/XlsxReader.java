@@ -308,12 +308,28 @@ public final class XlsxReader {
         }
     }
 
-    /** Strips, non-breaking and full-width spaces (common in pasted text) included; keeps inner line breaks. */
-    private static String clean(String v) {
+    /**
+     * Strips the ends, non-breaking and full-width spaces (common in pasted text) included; keeps inner line breaks
+     * and inner spaces of every kind (an inner U+3000 is text the writer put there).
+     */
+    static String clean(String v) {
         if (v == null) {
             return "";
         }
-        return v.replace('\u00A0', ' ').replace('\u3000', ' ').replace("\r\n", "\n").replace('\r', '\n').strip();
+        String s = v.replace("\r\n", "\n").replace('\r', '\n');
+        int from = 0;
+        int to = s.length();
+        while (from < to && blank(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && blank(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0';
     }
 
     /** SheetContentsHandler may not throw checked exceptions; the SAX handler passes this one through. */

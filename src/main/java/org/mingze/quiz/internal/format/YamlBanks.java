@@ -249,7 +249,7 @@ public final class YamlBanks {
             char c = s.charAt(i);
             if (c < 0x20 || c == 0x7F || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
                     || Character.isWhitespace(c) && c != ' '
-                    || flow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == ':')) {
+                    || flow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == ':' || c == '?')) {
                 return false;
             }
         }
