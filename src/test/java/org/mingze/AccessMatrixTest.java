@@ -26,6 +26,8 @@ class AccessMatrixTest extends KaribuTest {
 
     /** The template of a numeric (Long) route parameter. */
     private static final String NUMBER = ":___url_parameter(^[+-]?[0-9]{1,19}$)";
+    /** The template of an optional numeric (@OptionalParameter Long) route parameter. */
+    private static final String OPTIONAL_NUMBER = ":___url_parameter?(^[+-]?[0-9]{1,19}$)";
 
     /** route -> who may open it. */
     private static final Map<String, Set<String>> DESIGN = Map.ofEntries(
@@ -61,6 +63,13 @@ class AccessMatrixTest extends KaribuTest {
             Map.entry("exams/start/" + NUMBER, SIGNED_IN),
             Map.entry("exams/take/" + NUMBER, SIGNED_IN),
             Map.entry("exams/result/" + NUMBER, SIGNED_IN),
+            // organisers' test pages: organisers and administrators manage, auditors read (no settings form)
+            Map.entry("exams/admin", Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
+            Map.entry("exams/paper/" + OPTIONAL_NUMBER, Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
+            Map.entry("exams/edit/" + OPTIONAL_NUMBER, Set.of("ADMIN", "ORGANIZER")),
+            Map.entry("exams/monitor/" + NUMBER, Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
+            Map.entry("exams/results/" + NUMBER, Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
+            Map.entry("exams/attempt/" + NUMBER, Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
             // sessions: everyone sees their own unit's calendar and their sessions; organisers plan and run them
             Map.entry("schedule", SIGNED_IN),
             Map.entry("schedule/mine", SIGNED_IN),
@@ -127,7 +136,8 @@ class AccessMatrixTest extends KaribuTest {
     private static boolean opens(String route) {
         // a template's parameters get a sample value: "library/read/:___url_parameter*" opens "library/read/sample"
         // and a numeric one "999999" (an id nobody has: the view must say "not found", not fail)
-        String path = route.replace(NUMBER, "999999").replaceAll(":[^/]+", "sample");
+        String path = route.replace(OPTIONAL_NUMBER, "999999").replace(NUMBER, "999999")
+                .replaceAll(":[^/]+", "sample");
         Class<?> target = RouteConfiguration.forApplicationScope().getRoute(path).orElseThrow();
         try {
             UI.getCurrent().navigate(path);

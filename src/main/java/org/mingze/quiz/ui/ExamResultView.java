@@ -79,6 +79,11 @@ class ExamResultView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             }
         }
         add(score);
+        add(items(r));
+    }
+
+    /** The questions of an attempt with as much of the grading as the result carries (shared with organisers' view). */
+    static Div items(AttemptResult r) {
         Div items = new Div();
         items.addClassName("mingze-exam-result-items");
         for (AttemptResult.Item item : r.items()) {
@@ -90,30 +95,31 @@ class ExamResultView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             if (item.outcome() != null) {
                 String outcome = item.outcome().name().toLowerCase(Locale.ROOT);
                 card.addClassName(outcome);
-                review.add(new Paragraph(getTranslation("quiz.outcome." + outcome,
+                review.add(new Paragraph(items.getTranslation("quiz.outcome." + outcome,
                         item.points() == null ? "-" : plain(item.points()), plain(item.question().points()))));
             }
             if (item.answer() != null) {
-                Paragraph answer = new Paragraph(getTranslation("quiz.card.answer", card.answerText(item.answer())));
+                Paragraph answer = new Paragraph(items.getTranslation("quiz.card.answer",
+                        card.answerText(item.answer())));
                 answer.addClassName("mingze-question-answer");
                 review.add(answer);
             }
             if (item.explanation() != null && !item.explanation().isBlank()) {
-                Paragraph why = new Paragraph(getTranslation("quiz.card.explanation", item.explanation()));
+                Paragraph why = new Paragraph(items.getTranslation("quiz.card.explanation", item.explanation()));
                 why.addClassName("mingze-question-explanation");
                 review.add(why);
             }
             if (item.sourceUrl() != null) {
-                review.add(new Div(new Anchor(item.sourceUrl(), getTranslation("quiz.card.source",
+                review.add(new Div(new Anchor(item.sourceUrl(), items.getTranslation("quiz.card.source",
                         item.sourceTitle() == null ? item.sourceUrl() : item.sourceTitle()))));
             }
             if (item.comment() != null) {
-                review.add(new Paragraph(getTranslation("exam.ui.comment", item.comment())));
+                review.add(new Paragraph(items.getTranslation("exam.ui.comment", item.comment())));
             }
             card.add(review);
             items.add(card);
         }
-        add(items);
+        return items;
     }
 
     private static String plain(BigDecimal d) {
