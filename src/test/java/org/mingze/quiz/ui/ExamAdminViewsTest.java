@@ -206,6 +206,29 @@ class ExamAdminViewsTest extends KaribuTest {
         assertThat(papers.list()).noneMatch(p -> p.title().equals(title));
     }
 
+    @Test
+    void a_fixed_paper_is_picked_from_the_bank_with_points_each_and_the_total_follows() {
+        String title = "固定试卷" + bank;
+        PaperEditorView editor = newPaper(title);
+        editor.kind.setValue(PaperKind.FIXED);
+        editor.bank.setValue(bank);
+        List<Button> add = _find(editor.found, Button.class, s -> s.withClasses("mingze-paper-add"));
+        assertThat(add).hasSize(6);
+        _click(add.get(0));
+        _click(_find(editor.found, Button.class, s -> s.withClasses("mingze-paper-add")).get(1));
+        assertThat(_find(editor.found, Button.class, s -> s.withClasses("mingze-paper-add")))
+                .as("a chosen question cannot be added twice").filteredOn(b -> !b.isEnabled()).hasSize(2);
+        editor.chosen.get(0).points.setValue(new BigDecimal("3"));
+        assertThat(editor.total.getText()).isEqualTo("共 2 题，总分 4 分");
+        _click(editor.save);
+
+        Paper paper = paperTitled(title);
+        assertThat(paper.kind()).isEqualTo(PaperKind.FIXED);
+        assertThat(paper.items()).extracting(Paper.Item::points).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("3"), BigDecimal.ONE);
+        assertThat(paper.maxPoints()).isEqualByComparingTo("4");
+    }
+
     /** A published test of a fixed paper (a single choice and an essay, unshuffled) for a new branch. */
     private Exam essayExam(ExamFixture.Branch branch) {
         List<Question> qs = new ArrayList<>(fixture.singles(bank, 1));
