@@ -81,6 +81,7 @@ class PaperEditorView extends VerticalLayout implements HasUrlParameter<Long>, H
     final ComboBox<String> bank = new ComboBox<>();
     final Select<QuestionType> type = new Select<>();
     final Div found = new Div();
+    private final Div filters = new Div();
     private final Div fixedPart = new Div();
     final List<ItemRow> chosen = new ArrayList<>();
     final List<SectionRow> rules = new ArrayList<>();
@@ -137,7 +138,7 @@ class PaperEditorView extends VerticalLayout implements HasUrlParameter<Long>, H
                 e -> addSection(null));
         addSection.addClassName("mingze-paper-add-section");
         sections.addBelow(addSection);
-        addSection.setVisible(canManage);
+        addSection.setVisible(!locked());
 
         save.setText(getTranslation("common.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -199,7 +200,7 @@ class PaperEditorView extends VerticalLayout implements HasUrlParameter<Long>, H
         type.setItemLabelGenerator(t -> t == null ? getTranslation("exam.admin.any")
                 : getTranslation("quiz.type." + t.name()));
         type.addValueChangeListener(e -> runSearch());
-        Div filters = new Div(search, bank, type);
+        filters.add(search, bank, type);
         filters.addClassName("mingze-paper-filters");
         found.addClassName("mingze-paper-found");
         items.content().addClassName("mingze-paper-items");
@@ -207,12 +208,19 @@ class PaperEditorView extends VerticalLayout implements HasUrlParameter<Long>, H
         return fixedPart;
     }
 
+    /** Auditors read; a paper that has been used cannot change. */
+    boolean locked() {
+        return !canManage || current != null && current.inUse();
+    }
+
     private void showKind() {
         boolean drawn = kind.getValue() == PaperKind.DRAWN;
         fixedPart.setVisible(!drawn);
         sections.setVisible(drawn);
         drawMode.setVisible(drawn);
-        if (!drawn && canManage) {
+        filters.setVisible(!locked());
+        found.setVisible(!locked());
+        if (!drawn && !locked()) {
             runSearch();
         }
         updateTotal();
@@ -261,7 +269,9 @@ class PaperEditorView extends VerticalLayout implements HasUrlParameter<Long>, H
                 runSearch();
             });
             remove.getElement().setAttribute("aria-label", getTranslation("exam.admin.paper.remove"));
-            remove.setVisible(canManage);
+            boolean locked = locked();
+            points.setReadOnly(locked);
+            remove.setVisible(!locked);
             add(stem, points, remove);
         }
     }
@@ -270,7 +280,7 @@ class PaperEditorView extends VerticalLayout implements HasUrlParameter<Long>, H
         ItemRow row = new ItemRow(questionId, stem, questionType, points);
         chosen.add(row);
         items.content().add(row);
-        if (canManage) {
+        if (!locked()) {
             runSearch();
         }
     }
@@ -334,12 +344,17 @@ class PaperEditorView extends VerticalLayout implements HasUrlParameter<Long>, H
                         updateTotal();
                     });
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            remove.setVisible(canManage);
             Div difficulty = new Div(minDifficulty, maxDifficulty);
             difficulty.addClassName("mingze-paper-pair");
             Div amount = new Div(count, points);
             amount.addClassName("mingze-paper-pair");
             add(name, banks, tags, types, difficulty, amount, fits, remove);
+            boolean locked = locked();
+            for (var f : List.<com.vaadin.flow.component.HasValue<?, ?>>of(name, banks, tags, types, minDifficulty,
+                    maxDifficulty, count, points)) {
+                f.setReadOnly(locked);
+            }
+            remove.setVisible(!locked);
         }
 
         DrawSection section() {
