@@ -71,14 +71,15 @@ class ExamResultsView extends VerticalLayout implements HasUrlParameter<Long>, H
     private final GradingService grading;
     private final OrgService org;
     private final boolean canGrade = CurrentUser.has(Role.ORGANIZER) || CurrentUser.has(Role.ADMIN);
-    final ComboBox<UnitNode> unit = new ComboBox<>();
-    final Select<Boolean> passed = new Select<>();
-    final Select<State> state = new Select<>();
-    final TextField name = new TextField();
-    final Grid<ResultRow> results = new Grid<>();
-    final Grid<QuestionStat> statistics = new Grid<>();
-    final Div queue = new Div();
-    final TabSheet tabs = new TabSheet();
+    // made afresh for each navigation: the router reuses this view when only the query changes
+    ComboBox<UnitNode> unit;
+    Select<Boolean> passed;
+    Select<State> state;
+    TextField name;
+    Grid<ResultRow> results;
+    Grid<QuestionStat> statistics;
+    Div queue;
+    TabSheet tabs;
     Anchor export;
     private Exam exam;
 
@@ -92,6 +93,14 @@ class ExamResultsView extends VerticalLayout implements HasUrlParameter<Long>, H
     @Override
     public void setParameter(BeforeEvent event, Long examId) {
         removeAll();
+        unit = new ComboBox<>();
+        passed = new Select<>();
+        state = new Select<>();
+        name = new TextField();
+        results = new Grid<>();
+        statistics = new Grid<>();
+        queue = new Div();
+        tabs = new TabSheet();
         exam = null;
         try {
             exam = exams.get(examId).orElse(null);

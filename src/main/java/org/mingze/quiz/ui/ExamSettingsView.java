@@ -80,29 +80,30 @@ class ExamSettingsView extends VerticalLayout implements HasUrlParameter<Long>, 
     private final Clock clock;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    final TextField title = new TextField();
-    final TextArea description = new TextArea();
-    final ComboBox<PaperRow> paper = new ComboBox<>();
-    final Select<ExamPurpose> purpose = new Select<>();
-    final ComboBox<UnitNode> owner = new ComboBox<>();
-    final DateTimePicker opensAt = new DateTimePicker();
-    final DateTimePicker closesAt = new DateTimePicker();
-    final IntegerField timeLimit = new IntegerField();
-    final IntegerField attempts = new IntegerField();
-    final Select<CountedAttempt> counted = new Select<>();
-    final IntegerField passPercent = new IntegerField();
-    final Checkbox shuffleQuestions = new Checkbox();
-    final Checkbox shuffleOptions = new Checkbox();
-    final Select<Navigation> navigation = new Select<>();
-    final Select<ReviewLevel> review = new Select<>();
-    final Checkbox reviewAfterClose = new Checkbox();
-    final Select<MultiplePolicy> multiple = new Select<>();
-    final Select<TabLeaveAction> tabLeave = new Select<>();
-    final IntegerField tabLimit = new IntegerField();
-    final MultiSelectComboBox<UnitNode> audienceUnits = new MultiSelectComboBox<>();
-    final MultiSelectComboBox<MemberRow> audienceMembers = new MultiSelectComboBox<>();
-    final Button save = new Button();
-    final Button publish = new Button();
+    // made afresh for each navigation: the router reuses this view from "new" to the saved test's address
+    TextField title;
+    TextArea description;
+    ComboBox<PaperRow> paper;
+    Select<ExamPurpose> purpose;
+    ComboBox<UnitNode> owner;
+    DateTimePicker opensAt;
+    DateTimePicker closesAt;
+    IntegerField timeLimit;
+    IntegerField attempts;
+    Select<CountedAttempt> counted;
+    IntegerField passPercent;
+    Checkbox shuffleQuestions;
+    Checkbox shuffleOptions;
+    Select<Navigation> navigation;
+    Select<ReviewLevel> review;
+    Checkbox reviewAfterClose;
+    Select<MultiplePolicy> multiple;
+    Select<TabLeaveAction> tabLeave;
+    IntegerField tabLimit;
+    MultiSelectComboBox<UnitNode> audienceUnits;
+    MultiSelectComboBox<MemberRow> audienceMembers;
+    Button save;
+    Button publish;
     private Exam current;
 
     ExamSettingsView(ExamService exams, PaperService papers, OrgService org, MemberService members, Clock clock) {
@@ -117,6 +118,29 @@ class ExamSettingsView extends VerticalLayout implements HasUrlParameter<Long>, 
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter Long examId) {
         removeAll();
+        title = new TextField();
+        description = new TextArea();
+        paper = new ComboBox<>();
+        purpose = new Select<>();
+        owner = new ComboBox<>();
+        opensAt = new DateTimePicker();
+        closesAt = new DateTimePicker();
+        timeLimit = new IntegerField();
+        attempts = new IntegerField();
+        counted = new Select<>();
+        passPercent = new IntegerField();
+        shuffleQuestions = new Checkbox();
+        shuffleOptions = new Checkbox();
+        navigation = new Select<>();
+        review = new Select<>();
+        reviewAfterClose = new Checkbox();
+        multiple = new Select<>();
+        tabLeave = new Select<>();
+        tabLimit = new IntegerField();
+        audienceUnits = new MultiSelectComboBox<>();
+        audienceMembers = new MultiSelectComboBox<>();
+        save = new Button();
+        publish = new Button();
         current = null;
         if (examId != null) {
             current = exams.get(examId).orElse(null);

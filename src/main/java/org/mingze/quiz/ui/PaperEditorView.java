@@ -68,21 +68,22 @@ class PaperEditorView extends VerticalLayout implements HasUrlParameter<Long>, H
     private final OrgService org;
     private final boolean canManage = CurrentUser.has(Role.ORGANIZER) || CurrentUser.has(Role.ADMIN);
 
-    final TextField title = new TextField();
-    final ComboBox<UnitNode> owner = new ComboBox<>();
-    final RadioButtonGroup<PaperKind> kind = new RadioButtonGroup<>();
-    final RadioButtonGroup<DrawMode> drawMode = new RadioButtonGroup<>();
-    final FieldBox items;
-    final FieldBox sections;
-    final Span total = new Span();
-    final Button save = new Button();
+    // made afresh for each navigation: the router reuses this view from "new" to the saved paper's address
+    TextField title;
+    ComboBox<UnitNode> owner;
+    RadioButtonGroup<PaperKind> kind;
+    RadioButtonGroup<DrawMode> drawMode;
+    FieldBox items;
+    FieldBox sections;
+    Span total;
+    Button save;
     // fixed: the search
-    final TextField search = new TextField();
-    final ComboBox<String> bank = new ComboBox<>();
-    final Select<QuestionType> type = new Select<>();
-    final Div found = new Div();
-    private final Div filters = new Div();
-    private final Div fixedPart = new Div();
+    TextField search;
+    ComboBox<String> bank;
+    Select<QuestionType> type;
+    Div found;
+    private Div filters;
+    private Div fixedPart;
     final List<ItemRow> chosen = new ArrayList<>();
     final List<SectionRow> rules = new ArrayList<>();
     private Paper current;
@@ -92,13 +93,29 @@ class PaperEditorView extends VerticalLayout implements HasUrlParameter<Long>, H
         this.questions = questions;
         this.org = org;
         addClassName("mingze-paper-editor");
+    }
+
+    private void fresh() {
+        title = new TextField();
+        owner = new ComboBox<>();
+        kind = new RadioButtonGroup<>();
+        drawMode = new RadioButtonGroup<>();
         items = new FieldBox(getTranslation("exam.admin.paper.items"));
         sections = new FieldBox(getTranslation("exam.admin.paper.sections"));
+        total = new Span();
+        save = new Button();
+        search = new TextField();
+        bank = new ComboBox<>();
+        type = new Select<>();
+        found = new Div();
+        filters = new Div();
+        fixedPart = new Div();
     }
 
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter Long paperId) {
         removeAll();
+        fresh();
         chosen.clear();
         rules.clear();
         current = null;

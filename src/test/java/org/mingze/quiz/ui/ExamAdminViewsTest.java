@@ -127,6 +127,9 @@ class ExamAdminViewsTest extends KaribuTest {
         _click(editor.save);
 
         Paper paper = paperTitled(paperTitle);
+        // the editor now shows the saved paper, once (the router reuses the view from "new" to the paper's address)
+        assertThat(_find(Div.class, s -> s.withClasses("mingze-paper-section"))).hasSize(1);
+        assertThat(_get(PaperEditorView.class).rules.get(0).count.getValue()).isEqualTo(4);
         assertThat(paper.kind()).isEqualTo(PaperKind.DRAWN);
         assertThat(paper.sections()).singleElement().satisfies(s -> {
             assertThat(s.banks()).containsExactly(bank);
@@ -340,6 +343,7 @@ class ExamAdminViewsTest extends KaribuTest {
         UI.getCurrent().navigate("exams/results/" + exam.id(), QueryParameters.of("tab", "grading"));
         view = _get(ExamResultsView.class);
         assertThat(view.tabs.getSelectedIndex()).isEqualTo(2);
+        assertThat(_find(com.vaadin.flow.component.tabs.Tab.class)).as("the same three tabs").hasSize(3);
         assertThat(_get(Paragraph.class, s -> s.withClasses("mingze-exam-grading-reference")).getText())
                 .contains("带头示范");
 
