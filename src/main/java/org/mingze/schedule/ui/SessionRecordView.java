@@ -21,6 +21,7 @@ import org.mingze.base.i18n.Formats;
 import org.mingze.base.security.Roles;
 import org.mingze.schedule.AttendanceStatus;
 import org.mingze.schedule.AttendeeRow;
+import org.mingze.schedule.PhotoService;
 import org.mingze.schedule.ScheduleService;
 import org.mingze.schedule.SessionDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,10 +36,12 @@ import org.springframework.security.access.AccessDeniedException;
 class SessionRecordView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final ScheduleService schedule;
+    private final PhotoService photos;
     private SessionDetail detail;
 
-    SessionRecordView(ScheduleService schedule) {
+    SessionRecordView(ScheduleService schedule, PhotoService photos) {
         this.schedule = schedule;
+        this.photos = photos;
         addClassName("mingze-session-record");
     }
 
@@ -93,7 +96,7 @@ class SessionRecordView extends VerticalLayout implements HasUrlParameter<Long>,
         Div signatures = new Div(new Span(getTranslation("schedule.record.sign-recorder")),
                 new Span(getTranslation("schedule.record.sign-host")));
         signatures.addClassName("mingze-record-signatures");
-        add(minutes, signatures);
+        add(minutes, new SessionPhotos(photos, detail, false, () -> { }), signatures);
     }
 
     private long count(AttendanceStatus s) {

@@ -38,6 +38,7 @@ import org.mingze.schedule.AttendanceStatus;
 import org.mingze.schedule.AttendeeRow;
 import org.mingze.schedule.LeaveDecision;
 import org.mingze.schedule.LeaveRow;
+import org.mingze.schedule.PhotoService;
 import org.mingze.schedule.QuizState;
 import org.mingze.schedule.ScheduleService;
 import org.mingze.schedule.SessionDetail;
@@ -55,11 +56,13 @@ class SessionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
 
     private final ScheduleService schedule;
     private final AttendanceService attendance;
+    private final PhotoService photos;
     private SessionDetail detail;
 
-    SessionView(ScheduleService schedule, AttendanceService attendance) {
+    SessionView(ScheduleService schedule, AttendanceService attendance, PhotoService photos) {
         this.schedule = schedule;
         this.attendance = attendance;
+        this.photos = photos;
         addClassName("mingze-session");
     }
 
@@ -136,6 +139,7 @@ class SessionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             minutes.addClassName("mingze-session-minutes");
             add(minutes);
         }
+        add(new SessionPhotos(photos, detail, detail.canManage(), this::reload));
     }
 
     private void reading() {
