@@ -34,6 +34,7 @@ import org.mingze.quiz.exam.ResultRow;
 import org.mingze.schedule.internal.CadenceCheck;
 import org.mingze.schedule.internal.CheckInCodes;
 import org.mingze.schedule.internal.PlanTemplates;
+import org.mingze.schedule.internal.SessionRecordPdf;
 import org.mingze.schedule.internal.SessionStore;
 import org.mingze.schedule.internal.SessionStore.Session;
 import org.springframework.data.domain.Page;
@@ -65,10 +66,13 @@ public class ScheduleService {
     private final AuditLog audit;
     private final Clock clock;
     private final ExamService exams;
+    private final SessionRecordPdf recordPdf;
 
     ScheduleService(SessionStore store, OrgService org, MemberService members, MaterialSource materials,
-                    StudyService study, PlanTemplates plans, AuditLog audit, Clock clock, ExamService exams) {
+                    StudyService study, PlanTemplates plans, AuditLog audit, Clock clock, ExamService exams,
+                    SessionRecordPdf recordPdf) {
         this.exams = exams;
+        this.recordPdf = recordPdf;
         this.study = study;
         this.plans = plans;
         this.store = store;
@@ -162,6 +166,22 @@ public class ScheduleService {
                 mats, s.examId(), s.checkinMarginMinutes(), s.makeupDays(), s.cancelReason(),
                 s.minutes(), rows, leaveRows, reading, manage, quiz, photos(s), summary(rows, mats.size(),
                 s.examId() != null, bestOf));
+    }
+
+    /**
+     * The session record (会议记录表) as a PDF with Chinese text embedded, in the locale's language; for the
+     * session's organisers, administrators and auditors. The export is audited (SCHEDULE_RECORD_PDF).
+     */
+    @PreAuthorize("hasAnyRole('" + Roles.ORGANIZER + "','" + Roles.ADMIN + "','" + Roles.AUDITOR + "')")
+    @Transactional
+    public byte[] recordPdf(long sessionId, java.util.Locale locale) {
+        SessionDetail d = detail(sessionId);
+        if (!d.canManage() && !CurrentUser.has(Role.AUDITOR) && !CurrentUser.has(Role.ADMIN)) {
+            throw new AccessDeniedException("session " + sessionId);
+        }
+        byte[] pdf = recordPdf.render(d, locale);
+        audit.record("SCHEDULE_RECORD_PDF", "session", sessionId, d.card().topic() + " (" + pdf.length + " B)");
+        return pdf;
     }
 
     /** The figures of a session over these attendees: attendance rate, reading completion, quiz average. */
