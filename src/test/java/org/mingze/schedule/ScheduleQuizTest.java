@@ -163,10 +163,12 @@ class ScheduleQuizTest {
 
         take(quiz.id(), false);
         assertThat(makeupOf(alice).done()).as("a failed attempt does not close it").isFalse();
+        assertThat(makeupOf(alice).quizPassed()).isFalse();
         assertThat(schedule.detail(id).quiz().myState()).isEqualTo(QuizState.FAILED);
 
         take(quiz.id(), true);
         assertThat(makeupOf(alice).done()).isTrue();
+        assertThat(makeupOf(alice).quizPassed()).isTrue();
         assertThat(schedule.detail(id).quiz().myState()).isEqualTo(QuizState.PASSED);
 
         data.signIn(secretary.getUsername());
