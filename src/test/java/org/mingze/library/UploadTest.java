@@ -197,6 +197,33 @@ class UploadTest {
     }
 
     @Test
+    void a_word_file_whose_only_heading_1_opens_it_takes_that_heading_as_its_title() throws IOException {
+        byte[] data;
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var styles = doc.createStyles();
+            for (int level = 1; level <= 2; level++) {
+                CTStyle ct = CTStyle.Factory.newInstance();
+                ct.setStyleId("Heading" + level);
+                ct.setType(STStyleType.PARAGRAPH);
+                ct.addNewName().setVal("heading " + level);
+                styles.addStyle(new XWPFStyle(ct));
+            }
+            paragraph(doc, "Heading1", "提醒督办函办理规范");
+            paragraph(doc, "Heading2", "一、回执");
+            paragraph(doc, null, "收到督办函后在规定时限内书面回复。");
+            doc.write(out);
+            data = out.toByteArray();
+        }
+        UploadDraft draft = library.extract("upload.docx", data);
+        assertThat(draft.suggested().title()).isEqualTo("提醒督办函办理规范");
+        assertThat(draft.body()).isEqualTo("""
+                ## 一、回执
+
+                收到督办函后在规定时限内书面回复。
+                """);
+    }
+
+    @Test
     void an_encrypted_pdf_is_refused_and_nothing_is_stored() throws IOException {
         assertRefused("加密.pdf", pdf("secret text", true), "library.upload.error.encrypted");
     }

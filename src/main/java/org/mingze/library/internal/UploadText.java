@@ -218,14 +218,27 @@ public final class UploadText {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(data))) {
             XWPFStyles styles = doc.getStyles();
             String title = null;
+            // A document without the Title style whose first paragraph is its only Heading 1 uses that heading as
+            // its title (a headline styled as a heading): it becomes the title, and the headings below move up.
+            XWPFParagraph headline = headline(doc, styles);
+            int shift = headline == null ? 0 : 1;
+            if (headline != null) {
+                title = strip(headline.getText());
+            }
             List<String> blocks = new ArrayList<>();
             for (IBodyElement el : doc.getBodyElements()) {
+                if (el == headline) {
+                    continue;
+                }
                 if (el instanceof XWPFParagraph p) {
                     String text = strip(p.getText());
                     if (text.isEmpty()) {
                         continue;
                     }
                     int level = headingLevel(p, styles);
+                    if (level > 1) {
+                        level -= shift;
+                    }
                     if (level == 0 && title == null && blocks.isEmpty()) {
                         title = text; // the Title style, before any content
                     } else if (level == 0 || level == 1) {
@@ -258,6 +271,38 @@ public final class UploadText {
             }
             throw refuse("library.upload.error.unreadable", name);
         }
+    }
+
+    /** The first non-empty paragraph if it is the document's only Heading 1 and no paragraph has the Title style. */
+    private static XWPFParagraph headline(XWPFDocument doc, XWPFStyles styles) {
+        XWPFParagraph first = null;
+        int level1 = 0;
+        for (XWPFParagraph p : doc.getParagraphs()) {
+            if (strip(p.getText()).isEmpty()) {
+                continue;
+            }
+            int level = headingLevel(p, styles);
+            if (level == 0) {
+                return null;
+            }
+            if (first == null) {
+                first = p;
+            }
+            if (level == 1) {
+                level1++;
+            }
+        }
+        if (first == null || level1 != 1 || headingLevel(first, styles) != 1) {
+            return null;
+        }
+        // nothing (such as a table) may come before it
+        for (IBodyElement el : doc.getBodyElements()) {
+            if (el instanceof XWPFParagraph p && strip(p.getText()).isEmpty()) {
+                continue;
+            }
+            return el == first ? first : null;
+        }
+        return null;
     }
 
     /** 1, 2, 3 ... for Heading 1, 2, 3; 0 for the Title style; -1 for body text. */

@@ -118,7 +118,9 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private CalendarView.Entry entry(SessionCard s) {
-        String title = getTranslation(s.type().labelKey()) + "：" + s.topic()
+        String type = getTranslation(s.type().labelKey());
+        // a topic that already names the kind ("主题党日：…") is not prefixed twice
+        String title = (s.topic().startsWith(type) ? s.topic() : type + "：" + s.topic())
                 + (subtree.getValue() ? "（" + s.unitName() + "）" : "");
         String css = "mz-session-" + s.type().name().toLowerCase(java.util.Locale.ROOT)
                 + (s.status() == SessionStatus.CANCELLED ? " mz-session-cancelled" : "")

@@ -184,6 +184,12 @@ class SeriesView extends VerticalLayout implements HasDynamicTitle {
             for (SeriesPreview.Item i : p.items()) {
                 Div row = new Div(new Span(Formats.dateTime(i.startsAt(), locale)), new Span(i.topic()));
                 row.addClassName("mingze-series-item");
+                org.mingze.schedule.Holidays.fixed(i.startsAt().toLocalDate()).ifPresent(h -> {
+                    Span w = new Span(getTranslation("schedule.series.holiday", getTranslation(h.labelKey())));
+                    w.getElement().getThemeList().add("badge contrast small");
+                    w.addClassName("mingze-series-holiday");
+                    row.add(w);
+                });
                 if (!i.conflicts().isEmpty()) {
                     Span w = new Span(getTranslation("schedule.series.clash", i.conflicts().size()));
                     w.getElement().getThemeList().add("badge error small");

@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +148,21 @@ class ScheduleViewsTest extends KaribuTest {
         _setValue(first, AttendanceStatus.LATE);
 
         assertThat(store.attendees(session)).extracting(a -> a.status()).contains(AttendanceStatus.LATE);
+    }
+
+    @Test
+    void the_series_preview_of_next_years_first_fridays_marks_new_year_and_national_day_as_holidays() {
+        UI.getCurrent().navigate("schedule/series");
+        _setValue(_get(DatePicker.class, d -> d.withLabel("开始日期")), LocalDate.of(2027, 1, 1));
+        _setValue(_get(DatePicker.class, d -> d.withLabel("结束日期")), LocalDate.of(2027, 12, 31));
+        _click(_get(Button.class, b -> b.withClasses("mingze-series-preview")));
+
+        List<String> marked = _find(Div.class, d -> d.withClasses("mingze-series-item")).stream()
+                .filter(row -> row.getChildren().anyMatch(c -> c.hasClassName("mingze-series-holiday")))
+                .map(row -> row.getElement().getTextRecursively()).toList();
+        assertThat(marked).hasSize(2);
+        assertThat(marked.get(0)).contains("2027年1月1日").contains("元旦（法定节假日）");
+        assertThat(marked.get(1)).contains("2027年10月1日").contains("国庆节（法定节假日）");
     }
 
     @Test
