@@ -281,7 +281,7 @@ public class AttendanceService {
                 m.dueOn(), m.doneAt(), mats,
                 mats.stream().map(id -> materials.find(id).map(x -> x.title()).orElse(id)).toList(),
                 mats.stream().filter(studied::contains).toList(), s.examId(),
-                m.escalation());
+                m.escalation(), s.examTitle(), s.examId() != null && store.passedQuiz(s.examId(), m.memberId()));
     }
 
     private boolean assignMakeup(Session s, long memberId, String cause, Instant now) {

@@ -25,9 +25,16 @@ import org.mingze.org.MemberRow;
 import org.mingze.org.MemberService;
 import org.mingze.org.OrgService;
 import org.mingze.org.UnitNode;
+import org.mingze.quiz.exam.ExamPurpose;
+import org.mingze.quiz.exam.ExamRow;
+import org.mingze.quiz.exam.ExamService;
+import org.mingze.quiz.exam.ExamStatus;
+import org.mingze.quiz.exam.ResultFilter;
+import org.mingze.quiz.exam.ResultRow;
 import org.mingze.schedule.internal.CadenceCheck;
 import org.mingze.schedule.internal.CheckInCodes;
 import org.mingze.schedule.internal.PlanTemplates;
+import org.mingze.schedule.internal.SessionRecordPdf;
 import org.mingze.schedule.internal.SessionStore;
 import org.mingze.schedule.internal.SessionStore.Session;
 import org.springframework.data.domain.Page;
@@ -58,9 +65,14 @@ public class ScheduleService {
     private final PlanTemplates plans;
     private final AuditLog audit;
     private final Clock clock;
+    private final ExamService exams;
+    private final SessionRecordPdf recordPdf;
 
     ScheduleService(SessionStore store, OrgService org, MemberService members, MaterialSource materials,
-                    StudyService study, PlanTemplates plans, AuditLog audit, Clock clock) {
+                    StudyService study, PlanTemplates plans, AuditLog audit, Clock clock, ExamService exams,
+                    SessionRecordPdf recordPdf) {
+        this.exams = exams;
+        this.recordPdf = recordPdf;
         this.study = study;
         this.plans = plans;
         this.store = store;
@@ -117,12 +129,22 @@ public class ScheduleService {
         Map<Long, LeaveDecision> leaveOf = new HashMap<>();
         leaves.forEach(l -> leaveOf.put(l.memberId(), l.decision()));
         List<String> mats = store.materials(sessionId);
+        Map<Long, QuizState> quizOf = new HashMap<>();
+        Map<Long, java.math.BigDecimal> bestOf = new HashMap<>();
+        if (s.examId() != null) {
+            for (SessionStore.QuizResult r : store.quizResults(s.examId())) {
+                quizOf.merge(r.memberId(), r.passed() ? QuizState.PASSED : QuizState.FAILED,
+                        (a, b) -> a == QuizState.PASSED || b == QuizState.PASSED ? QuizState.PASSED : QuizState.FAILED);
+                bestOf.merge(r.memberId(), r.percent(), java.math.BigDecimal::max);
+            }
+        }
         List<AttendeeRow> rows = attendees.stream().map(a -> {
             MemberRow m = people.get(a.memberId());
             java.util.Set<String> studied = study.studiedMaterials(a.memberId());
             return new AttendeeRow(a.memberId(), m == null ? "#" + a.memberId() : m.name(),
                     m == null ? "" : m.unitName(), a.status(), a.how(), a.markedBy(), a.markedAt(),
-                    leaveOf.get(a.memberId()), (int) mats.stream().filter(studied::contains).count());
+                    leaveOf.get(a.memberId()), (int) mats.stream().filter(studied::contains).count(),
+                    s.examId() == null ? null : quizOf.getOrDefault(a.memberId(), QuizState.NOT_TAKEN));
         }).toList();
         java.util.Set<String> mine = me == null ? java.util.Set.of() : study.studiedMaterials(me);
         List<SessionDetail.Reading> reading = mats.stream().map(id -> new SessionDetail.Reading(id,
@@ -132,9 +154,83 @@ public class ScheduleService {
             return new LeaveRow(l.id(), l.sessionId(), s.topic(), l.memberId(), m == null ? "#" + l.memberId()
                     : m.name(), l.reason(), l.requestedAt(), l.decision(), l.decidedBy(), l.comment());
         }).toList();
+        SessionDetail.Quiz quiz = null;
+        if (s.examId() != null) {
+            QuizState myQuiz = rows.stream().filter(r -> Objects.equals(r.memberId(), me)).map(AttendeeRow::quiz)
+                    .findFirst().orElse(null);
+            quiz = new SessionDetail.Quiz(s.examId(), s.examTitle() == null ? "#" + s.examId() : s.examTitle(), myQuiz,
+                    (int) rows.stream().filter(r -> r.quiz() == QuizState.PASSED).count(),
+                    (int) rows.stream().filter(r -> r.quiz() != QuizState.NOT_TAKEN).count());
+        }
         return new SessionDetail(card(s, unitNames()), s.onlineLink(), s.hostMemberId(), s.agenda(),
                 mats, s.examId(), s.checkinMarginMinutes(), s.makeupDays(), s.cancelReason(),
-                s.minutes(), rows, leaveRows, reading, manage);
+                s.minutes(), rows, leaveRows, reading, manage, quiz, photos(s), summary(rows, mats.size(),
+                s.examId() != null, bestOf));
+    }
+
+    /**
+     * The session record (会议记录表) as a PDF with Chinese text embedded, in the locale's language; for the
+     * session's organisers, administrators and auditors. The export is audited (SCHEDULE_RECORD_PDF).
+     */
+    @PreAuthorize("hasAnyRole('" + Roles.ORGANIZER + "','" + Roles.ADMIN + "','" + Roles.AUDITOR + "')")
+    @Transactional
+    public byte[] recordPdf(long sessionId, java.util.Locale locale) {
+        SessionDetail d = detail(sessionId);
+        if (!d.canManage() && !CurrentUser.has(Role.AUDITOR) && !CurrentUser.has(Role.ADMIN)) {
+            throw new AccessDeniedException("session " + sessionId);
+        }
+        byte[] pdf = recordPdf.render(d, locale);
+        audit.record("SCHEDULE_RECORD_PDF", "session", sessionId, d.card().topic() + " (" + pdf.length + " B)");
+        return pdf;
+    }
+
+    /** The figures of a session over these attendees: attendance rate, reading completion, quiz average. */
+    static SessionDetail.Summary summary(List<AttendeeRow> rows, int materials, boolean hasQuiz,
+                                         Map<Long, java.math.BigDecimal> bestPercent) {
+        int expected = rows.size();
+        int attended = (int) rows.stream().filter(r -> r.status().attended()).count();
+        Integer reading = materials == 0 ? null : percent(rows.stream().filter(r -> r.studied() >= materials)
+                .count(), expected);
+        Integer taken = null;
+        java.math.BigDecimal average = null;
+        if (hasQuiz) {
+            List<java.math.BigDecimal> best = rows.stream().map(r -> bestPercent.get(r.memberId()))
+                    .filter(Objects::nonNull).toList();
+            taken = best.size();
+            if (!best.isEmpty()) {
+                average = best.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                        .divide(java.math.BigDecimal.valueOf(best.size()), 1, java.math.RoundingMode.HALF_UP);
+            }
+        }
+        return new SessionDetail.Summary(expected, attended, percent(attended, expected), reading, taken, average);
+    }
+
+    private static int percent(long part, long whole) {
+        return whole == 0 ? 0 : (int) Math.round(part * 100.0 / whole);
+    }
+
+    private List<PhotoRow> photos(Session s) {
+        return store.photos(s.id());
+    }
+
+    /**
+     * The tests of purpose theme-day quiz (主题党日知识竞答) that a session of this unit may use: not archived, readable
+     * by the organiser, with the unit (or a unit above it) in their audience; the latest closing first.
+     */
+    @PreAuthorize("hasAnyRole('" + Roles.ORGANIZER + "','" + Roles.ADMIN + "')")
+    public List<QuizChoice> quizChoices(long unitId) {
+        org.requireManage(unitId);
+        List<QuizChoice> found = new ArrayList<>();
+        for (ExamRow r : exams.list(null)) {
+            if (r.purpose() != ExamPurpose.THEME_DAY || r.status() == ExamStatus.ARCHIVED) {
+                continue;
+            }
+            exams.get(r.id()).filter(e -> e.settings().audienceUnits().stream()
+                            .anyMatch(a -> org.subtreeIds(a).contains(unitId)))
+                    .ifPresent(e -> found.add(new QuizChoice(e.id(), e.settings().title(), e.settings().opensAt(),
+                            e.settings().closesAt())));
+        }
+        return found;
     }
 
     /** The warnings a draft would get, for the form to show before saving. */
@@ -158,6 +254,11 @@ public class ScheduleService {
     public SavedSession save(SessionDraft draft) {
         validate(draft);
         org.requireManage(draft.unitId());
+        QuizChoice quiz = null;
+        if (draft.examId() != null) {
+            quiz = quizChoices(draft.unitId()).stream().filter(q -> q.examId() == draft.examId()).findFirst()
+                    .orElseThrow(() -> new ValidationException(Problem.of("examId", "schedule.error.quiz")));
+        }
         var now = clock.instant();
         long id;
         if (draft.id() == null) {
@@ -191,6 +292,10 @@ public class ScheduleService {
                 store.addAttendees(id, wanted.stream().filter(m -> !have.contains(m)).toList());
             }
             audit.record("SCHEDULE_SESSION_UPDATE", "session", id, describe(draft));
+        }
+        store.setExamTitle(id, quiz == null ? null : quiz.title());
+        if (quiz != null) {
+            copyQuizResults(quiz.examId(), now);
         }
         Map<Long, String> names = unitNames();
         Session saved = store.session(id).orElseThrow();
@@ -492,6 +597,19 @@ public class ScheduleService {
     }
 
     private static String describe(SessionDraft d) {
-        return d.type() + " " + d.startsAt() + " " + d.topic();
+        return d.type() + " " + d.startsAt() + " " + d.topic() + (d.examId() == null ? "" : " quiz " + d.examId());
+    }
+
+    /**
+     * Results of attempts graded before the test was linked (the listener keeps only theme-day quizzes' events, and
+     * a failure there is logged, not retried): the counted attempt of each person, as the exam module reports it.
+     */
+    private void copyQuizResults(long examId, java.time.Instant now) {
+        for (ResultRow r : exams.results(examId, new ResultFilter(null, null, null, false))) {
+            if (r.countedAttemptId() != null && r.passed() != null && r.percent() != null) {
+                store.recordQuizResult(examId, r.memberId(), r.countedAttemptId(), r.percent(), r.passed(),
+                        r.submittedAt() == null ? now : r.submittedAt());
+            }
+        }
     }
 }

@@ -66,6 +66,11 @@ public record SessionDraft(Long id, long unitId, SessionType type, String topic,
                 hostMemberId, agenda, materialIds, examId, ids, checkInMarginMinutes, makeupDays);
     }
 
+    public SessionDraft withExam(Long newExamId) {
+        return new SessionDraft(id, unitId, type, topic, startsAt, durationMinutes, place, onlineLink, host,
+                hostMemberId, agenda, materialIds, newExamId, attendeeIds, checkInMarginMinutes, makeupDays);
+    }
+
     public LocalDateTime endsAt() {
         return startsAt.plusMinutes(durationMinutes);
     }

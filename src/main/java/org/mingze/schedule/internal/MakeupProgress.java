@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a make-up (补学) is done: every material of its session marked studied for the person (passing
- * the material's study check). Marks it done, audited, the first time it is. The session's quiz joins the rule when
- * the exam engine links theme-day quizzes.
+ * the material's study check) and, when the session has a quiz, a passed attempt at it (as {@link QuizResults}
+ * recorded it from the exam module's {@code AttemptGraded}). Marks it done, audited, the first time it is.
  */
 @Component
 public class MakeupProgress {
@@ -35,7 +35,8 @@ public class MakeupProgress {
         SessionStore.Session s = store.session(m.sessionId()).orElseThrow();
         List<String> mats = store.materials(s.id());
         Set<String> studied = study.studiedMaterials(m.memberId());
-        if (s.examId() == null && studied.containsAll(mats)) {
+        boolean quizPassed = s.examId() == null || store.passedQuiz(s.examId(), m.memberId());
+        if (quizPassed && studied.containsAll(mats)) {
             store.makeupDone(m.id(), clock.instant());
             audit.record("SCHEDULE_MAKEUP_DONE", "session", s.id(), "member " + m.memberId());
             return store.makeup(m.id()).orElseThrow();

@@ -40,7 +40,7 @@ public class SessionStore {
                           int durationMinutes, String place, String onlineLink, String host, Long hostMemberId,
                           String agenda, Long examId, SessionStatus status, String cancelReason, String minutes,
                           byte[] checkinSecret, int checkinMarginMinutes, int makeupDays, String seriesId,
-                          long version) {
+                          long version, String examTitle) {
         public LocalDateTime endsAt() {
             return startsAt.plusMinutes(durationMinutes);
         }
@@ -60,7 +60,7 @@ public class SessionStore {
 
     private static final String SESSION_COLUMNS = "id, unit_id, session_type, topic, starts_at, duration_minutes, "
             + "place, online_link, host, host_member_id, agenda, exam_id, status, cancel_reason, minutes, "
-            + "checkin_secret, checkin_margin_min, makeup_days, series_id, version";
+            + "checkin_secret, checkin_margin_min, makeup_days, series_id, version, exam_title";
 
     public long insert(SessionDraft d, byte[] secret, String seriesId, String actor, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -288,6 +288,94 @@ public class SessionStore {
                 .params(escalation, Timestamp.from(at), id).update();
     }
 
+    /** The title of the session's quiz as it was when linked (null without a quiz). */
+    public void setExamTitle(long id, String title) {
+        jdbc.sql("UPDATE schedule_session SET exam_title = ? WHERE id = ?").params(title, id).update();
+    }
+
+    // quiz results
+
+    /** A graded attempt at a session's quiz. */
+    public record QuizResult(long examId, long memberId, long attemptId, java.math.BigDecimal percent, boolean passed,
+                             Instant gradedAt) {
+    }
+
+    /** Records a graded attempt once; true when it was new. */
+    public boolean recordQuizResult(long examId, long memberId, long attemptId, java.math.BigDecimal percent,
+                                    boolean passed, Instant at) {
+        return jdbc.sql("INSERT INTO schedule_quiz_result (exam_id, member_id, attempt_id, percent, passed, graded_at) "
+                        + "SELECT ?, ?, ?, ?, ?, ? FROM (VALUES (0)) t WHERE NOT EXISTS (SELECT 1 FROM "
+                        + "schedule_quiz_result WHERE exam_id = ? AND member_id = ? AND attempt_id = ?)")
+                .params(examId, memberId, attemptId, percent, passed, Timestamp.from(at), examId, memberId, attemptId)
+                .update() == 1;
+    }
+
+    public List<QuizResult> quizResults(long examId) {
+        return jdbc.sql("SELECT * FROM schedule_quiz_result WHERE exam_id = ? ORDER BY member_id, graded_at")
+                .param(examId).query((rs, n) -> new QuizResult(rs.getLong("exam_id"), rs.getLong("member_id"),
+                        rs.getLong("attempt_id"), rs.getBigDecimal("percent"), rs.getBoolean("passed"),
+                        rs.getTimestamp("graded_at").toInstant())).list();
+    }
+
+    public boolean passedQuiz(long examId, long memberId) {
+        return jdbc.sql("SELECT COUNT(*) FROM schedule_quiz_result WHERE exam_id = ? AND member_id = ? AND passed")
+                .params(examId, memberId).query(Long.class).single() > 0;
+    }
+
+    /** True when some session links this test (only those results are kept). */
+    public boolean isSessionQuiz(long examId) {
+        return jdbc.sql("SELECT COUNT(*) FROM schedule_session WHERE exam_id = ?").param(examId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** The person's open make-ups of sessions whose quiz is this test. */
+    public List<Makeup> openMakeupsForQuiz(long examId, long memberId) {
+        return jdbc.sql("SELECT m.* FROM schedule_makeup m JOIN schedule_session s ON s.id = m.session_id "
+                        + "WHERE s.exam_id = ? AND m.member_id = ? AND m.done_at IS NULL ORDER BY m.id")
+                .params(examId, memberId).query(SessionStore::makeup).list();
+    }
+
+    // photos
+
+    /** A photo row plus the name of its files under the photo folder. */
+    public record Photo(org.mingze.schedule.PhotoRow row, String storedName) {
+    }
+
+    public long insertPhoto(long sessionId, String storedName, String originalName, String format, long size,
+                            int width, int height, String by, Instant at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO schedule_photo (session_id, stored_name, original_name, format, size_bytes, width, "
+                        + "height, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(sessionId, storedName, originalName, format, size, width, height, by, Timestamp.from(at))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public List<org.mingze.schedule.PhotoRow> photos(long sessionId) {
+        return jdbc.sql("SELECT * FROM schedule_photo WHERE session_id = ? ORDER BY uploaded_at, id").param(sessionId)
+                .query((rs, n) -> photo(rs).row()).list();
+    }
+
+    public Optional<Photo> photo(long id) {
+        return jdbc.sql("SELECT * FROM schedule_photo WHERE id = ?").param(id).query((rs, n) -> photo(rs)).optional();
+    }
+
+    public int countPhotos(long sessionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM schedule_photo WHERE session_id = ?").param(sessionId)
+                .query(Integer.class).single();
+    }
+
+    public void deletePhoto(long id) {
+        jdbc.sql("DELETE FROM schedule_photo WHERE id = ?").param(id).update();
+    }
+
+    private static Photo photo(ResultSet rs) throws SQLException {
+        return new Photo(new org.mingze.schedule.PhotoRow(rs.getLong("id"), rs.getLong("session_id"),
+                rs.getString("original_name"), rs.getString("format"), rs.getLong("size_bytes"), rs.getInt("width"),
+                rs.getInt("height"), rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()),
+                rs.getString("stored_name"));
+    }
+
     // reminders
 
     /** Planned sessions starting in [from, to), by start. */
@@ -321,7 +409,7 @@ public class SessionStore {
                 (Long) rs.getObject("exam_id", Long.class), SessionStatus.valueOf(rs.getString("status")),
                 rs.getString("cancel_reason"), rs.getString("minutes"), rs.getBytes("checkin_secret"),
                 rs.getInt("checkin_margin_min"), rs.getInt("makeup_days"), rs.getString("series_id"),
-                rs.getLong("version"));
+                rs.getLong("version"), rs.getString("exam_title"));
     }
 
     private static Attendee attendee(ResultSet rs, int n) throws SQLException {

@@ -111,6 +111,21 @@ class MySessionsView extends VerticalLayout implements HasDynamicTitle {
             }
             card.add(row);
         }
+        if (m.examId() != null) {
+            Div row = new Div();
+            row.addClassName("mingze-makeup-material");
+            row.add(new Span(getTranslation("schedule.quiz.title") + "：" + (m.quizTitle() == null ? "" : m.quizTitle())));
+            if (m.quizPassed()) {
+                Span ok = new Span(getTranslation("schedule.quiz.state.PASSED"));
+                ok.getElement().getThemeList().add("badge success small");
+                row.add(ok);
+            } else {
+                Anchor take = new Anchor("exams/start/" + m.examId(), getTranslation("schedule.quiz.take"));
+                take.addClassName("mingze-makeup-quiz");
+                row.add(take);
+            }
+            card.add(row);
+        }
         return card;
     }
 

@@ -43,6 +43,8 @@ import org.mingze.schedule.Conflict;
 import org.mingze.schedule.Person;
 import org.mingze.schedule.SavedSession;
 import org.mingze.schedule.ScheduleService;
+import org.mingze.base.i18n.Formats;
+import org.mingze.schedule.QuizChoice;
 import org.mingze.schedule.SessionDetail;
 import org.mingze.schedule.SessionDraft;
 import org.mingze.schedule.SessionType;
@@ -68,6 +70,7 @@ class SessionEditorView extends VerticalLayout implements HasUrlParameter<String
     private final TextField host = new TextField();
     private final TextArea agenda = new TextArea();
     private final MultiSelectComboBox<SessionDetail.Reading> reading = new MultiSelectComboBox<>();
+    private final ComboBox<QuizChoice> quiz = new ComboBox<>();
     private final Checkbox everyone = new Checkbox();
     private final MultiSelectComboBox<Person> attendees = new MultiSelectComboBox<>();
     private final IntegerField margin = new IntegerField();
@@ -101,6 +104,11 @@ class SessionEditorView extends VerticalLayout implements HasUrlParameter<String
         List<SessionDetail.Reading> materials = schedule.materialChoices();
         reading.setItems(materials);
         reading.setItemLabelGenerator(SessionDetail.Reading::title);
+        quiz.setItemLabelGenerator(q -> q.title() + "（" + Formats.dateTime(q.closesAt(), UI.getCurrent().getLocale())
+                + " " + getTranslation("schedule.quiz.closes") + "）");
+        quiz.setClearButtonVisible(true);
+        quiz.setPlaceholder(getTranslation("schedule.quiz.none"));
+        quiz.addClassName("mingze-session-quiz");
         everyone.setValue(true);
         attendees.setItemLabelGenerator(p -> p.name() + "（" + p.unitName() + "）");
         attendees.setVisible(false);
@@ -122,6 +130,8 @@ class SessionEditorView extends VerticalLayout implements HasUrlParameter<String
         label(host, "schedule.field.host");
         label(agenda, "schedule.field.agenda");
         label(reading, "schedule.field.reading");
+        label(quiz, "schedule.field.quiz");
+        quiz.setHelperText(getTranslation("schedule.quiz.helper"));
         everyone.setLabel(getTranslation("schedule.field.everyone"));
         label(attendees, "schedule.field.attendees");
         label(margin, "schedule.field.margin");
@@ -162,11 +172,12 @@ class SessionEditorView extends VerticalLayout implements HasUrlParameter<String
         add(new RouterLink(getTranslation("schedule.session.back"), ScheduleView.class),
                 new H2(getTranslation(id == null ? "schedule.editor.new" : "schedule.editor.edit")));
         FormLayout form = new FormLayout(unit, type, topic, startsAt, duration, place, link, hostMember, host, agenda,
-                reading, everyone, attendees, margin, makeupDays);
+                reading, quiz, everyone, attendees, margin, makeupDays);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("640px", 2));
         form.setColspan(topic, 2);
         form.setColspan(agenda, 2);
         form.setColspan(reading, 2);
+        form.setColspan(quiz, 2);
         form.setColspan(attendees, 2);
         Button save = new Button(getTranslation("schedule.editor.save"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -190,6 +201,9 @@ class SessionEditorView extends VerticalLayout implements HasUrlParameter<String
         Set<String> chosen = Set.copyOf(d.materialIds());
         reading.setValue(schedule.materialChoices().stream().filter(r -> chosen.contains(r.materialId()))
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
+        if (d.examId() != null) {
+            quiz.setValue(quizChoices.stream().filter(q -> q.examId() == d.examId()).findFirst().orElse(null));
+        }
         margin.setValue(d.checkInMarginMinutes());
         makeupDays.setValue(d.makeupDays());
         everyone.setValue(false);
@@ -202,6 +216,7 @@ class SessionEditorView extends VerticalLayout implements HasUrlParameter<String
     }
 
     private List<Person> peopleCache;
+    private List<QuizChoice> quizChoices = List.of();
 
     private List<Person> peopleOfUnit() {
         if (peopleCache == null) {
@@ -215,6 +230,8 @@ class SessionEditorView extends VerticalLayout implements HasUrlParameter<String
         List<Person> people = peopleOfUnit();
         attendees.setItems(people);
         hostMember.setItems(people);
+        quizChoices = unit.getValue() == null ? List.of() : schedule.quizChoices(unit.getValue().id());
+        quiz.setItems(quizChoices);
         checkConflicts();
     }
 
@@ -226,7 +243,8 @@ class SessionEditorView extends VerticalLayout implements HasUrlParameter<String
                 duration.getValue() == null ? 0 : duration.getValue(), blankToNull(place.getValue()),
                 blankToNull(link.getValue()), blankToNull(host.getValue()),
                 hostMember.getValue() == null ? null : hostMember.getValue().id(), blankToNull(agenda.getValue()),
-                reading.getValue().stream().map(SessionDetail.Reading::materialId).toList(), null, ids,
+                reading.getValue().stream().map(SessionDetail.Reading::materialId).toList(),
+                quiz.getValue() == null ? null : quiz.getValue().examId(), ids,
                 margin.getValue() == null ? -1 : margin.getValue(),
                 makeupDays.getValue() == null ? 0 : makeupDays.getValue());
     }
@@ -260,6 +278,7 @@ class SessionEditorView extends VerticalLayout implements HasUrlParameter<String
             fields.put("durationMinutes", duration);
             fields.put("onlineLink", link);
             fields.put("materialIds", reading);
+            fields.put("examId", quiz);
             fields.put("attendeeIds", attendees);
             fields.put("checkInMarginMinutes", margin);
             fields.put("makeupDays", makeupDays);

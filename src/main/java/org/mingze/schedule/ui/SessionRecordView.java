@@ -2,13 +2,19 @@ package org.mingze.schedule.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -21,6 +27,7 @@ import org.mingze.base.i18n.Formats;
 import org.mingze.base.security.Roles;
 import org.mingze.schedule.AttendanceStatus;
 import org.mingze.schedule.AttendeeRow;
+import org.mingze.schedule.PhotoService;
 import org.mingze.schedule.ScheduleService;
 import org.mingze.schedule.SessionDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,10 +42,12 @@ import org.springframework.security.access.AccessDeniedException;
 class SessionRecordView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final ScheduleService schedule;
+    private final PhotoService photos;
     private SessionDetail detail;
 
-    SessionRecordView(ScheduleService schedule) {
+    SessionRecordView(ScheduleService schedule, PhotoService photos) {
         this.schedule = schedule;
+        this.photos = photos;
         addClassName("mingze-session-record");
     }
 
@@ -56,7 +65,23 @@ class SessionRecordView extends VerticalLayout implements HasUrlParameter<Long>,
         Button print = new Button(getTranslation("schedule.record.print"), VaadinIcon.PRINT.create(),
                 e -> UI.getCurrent().getPage().executeJs("window.print()"));
         print.addClassName("mingze-no-print");
-        add(print, new H2(getTranslation("schedule.record.title")));
+        String file = getTranslation("schedule.record.pdf-file") + "-" + c.startsAt().toLocalDate() + ".pdf";
+        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(e -> {
+            try {
+                byte[] bytes = schedule.recordPdf(id, locale);
+                return new DownloadResponse(new ByteArrayInputStream(bytes), file, "application/pdf", bytes.length);
+            } catch (AccessDeniedException ex) {
+                return DownloadResponse.error(403);
+            }
+        }), "");
+        pdf.setTarget(AnchorTarget.BLANK);
+        Button pdfButton = new Button(getTranslation("schedule.record.pdf"), VaadinIcon.DOWNLOAD.create());
+        pdfButton.setTabIndex(-1);
+        pdf.add(pdfButton);
+        pdf.addClassName("mingze-record-pdf");
+        HorizontalLayout actions = new HorizontalLayout(print, pdf);
+        actions.addClassName("mingze-no-print");
+        add(actions, new H2(getTranslation("schedule.record.title")));
         Div table = new Div();
         table.addClassName("mingze-record-table");
         row(table, "schedule.field.unit", c.unitName());
@@ -86,14 +111,18 @@ class SessionRecordView extends VerticalLayout implements HasUrlParameter<Long>,
                     .collect(Collectors.joining("；")) + "　" + getTranslation("schedule.record.reading-done",
                     complete, expected));
         }
-        add(table, new H3(getTranslation("schedule.field.minutes")));
+        if (detail.quiz() != null) {
+            row(table, "schedule.record.quiz", getTranslation("schedule.record.quiz-value", detail.quiz().title(),
+                    detail.quiz().passed(), expected));
+        }
+        add(table, SessionSummaryText.of(this, detail.summary()), new H3(getTranslation("schedule.field.minutes")));
         Paragraph minutes = new Paragraph(detail.minutes() == null ? getTranslation("schedule.record.no-minutes")
                 : detail.minutes());
         minutes.addClassName("mingze-session-minutes");
         Div signatures = new Div(new Span(getTranslation("schedule.record.sign-recorder")),
                 new Span(getTranslation("schedule.record.sign-host")));
         signatures.addClassName("mingze-record-signatures");
-        add(minutes, signatures);
+        add(minutes, new SessionPhotos(photos, detail, false, () -> { }), signatures);
     }
 
     private long count(AttendanceStatus s) {

@@ -38,6 +38,8 @@ import org.mingze.schedule.AttendanceStatus;
 import org.mingze.schedule.AttendeeRow;
 import org.mingze.schedule.LeaveDecision;
 import org.mingze.schedule.LeaveRow;
+import org.mingze.schedule.PhotoService;
+import org.mingze.schedule.QuizState;
 import org.mingze.schedule.ScheduleService;
 import org.mingze.schedule.SessionDetail;
 import org.mingze.schedule.SessionStatus;
@@ -54,11 +56,13 @@ class SessionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
 
     private final ScheduleService schedule;
     private final AttendanceService attendance;
+    private final PhotoService photos;
     private SessionDetail detail;
 
-    SessionView(ScheduleService schedule, AttendanceService attendance) {
+    SessionView(ScheduleService schedule, AttendanceService attendance, PhotoService photos) {
         this.schedule = schedule;
         this.attendance = attendance;
+        this.photos = photos;
         addClassName("mingze-session");
     }
 
@@ -122,6 +126,10 @@ class SessionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             add(agenda);
         }
         reading();
+        quiz();
+        if (detail.canManage()) {
+            add(SessionSummaryText.of(this, detail.summary()));
+        }
         mine();
         if (detail.canManage()) {
             organiser();
@@ -131,6 +139,7 @@ class SessionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             minutes.addClassName("mingze-session-minutes");
             add(minutes);
         }
+        add(new SessionPhotos(photos, detail, detail.canManage(), this::reload));
     }
 
     private void reading() {
@@ -157,6 +166,37 @@ class SessionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             list.add(row);
         }
         add(list);
+    }
+
+    /** The session's quiz: the signed-in attendee's state with a link to it; the organiser's count who passed. */
+    private void quiz() {
+        SessionDetail.Quiz q = detail.quiz();
+        if (q == null) {
+            return;
+        }
+        add(new H3(getTranslation("schedule.quiz.title")));
+        Div row = new Div();
+        row.addClassName("mingze-session-quiz-row");
+        row.add(new Span(q.title()));
+        if (q.myState() != null) {
+            Span st = new Span(getTranslation(q.myState().labelKey()));
+            st.getElement().getThemeList().add(q.myState() == QuizState.PASSED ? "badge success small"
+                    : q.myState() == QuizState.FAILED ? "badge error small" : "badge contrast small");
+            st.addClassName("mingze-session-quiz-state");
+            row.add(st);
+            if (q.myState() != QuizState.PASSED) {
+                Anchor take = new Anchor("exams/start/" + q.examId(), getTranslation("schedule.quiz.take"));
+                take.addClassName("mingze-session-quiz-take");
+                row.add(take);
+            }
+        }
+        add(row);
+        if (detail.canManage()) {
+            Paragraph count = note(getTranslation("schedule.quiz.passed-count", q.passed(),
+                    detail.attendees().size(), q.taken()));
+            count.addClassName("mingze-session-quiz-count");
+            add(count);
+        }
     }
 
     /** The signed-in member's own part: attendance, check-in, leave. */
@@ -284,6 +324,9 @@ class SessionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             row.add(who);
             if (materials > 0) {
                 row.add(small(getTranslation("schedule.session.read-progress", a.studied(), materials)));
+            }
+            if (a.quiz() != null) {
+                row.add(small(getTranslation(a.quiz().labelKey())));
             }
             if (c.status() == SessionStatus.CANCELLED) {
                 row.add(new Span(getTranslation(a.status().labelKey())));

@@ -185,4 +185,37 @@ class ScheduleViewsTest extends KaribuTest {
         assertThat(address.getValue()).matches(".*/ical/[A-Za-z0-9_-]{43}\\.ics");
         assertThat(_find(Button.class, s -> s.withClasses("mingze-feed-revoke"))).hasSize(1);
     }
+
+    @Autowired
+    org.mingze.schedule.PhotoService photos;
+
+    @Test
+    void a_held_session_shows_photo_thumbnails_and_the_summary_and_its_record_offers_the_pdf() throws Exception {
+        at(START.plusHours(2));
+        attendance.mark(session, secretary.getMemberId(), AttendanceStatus.PRESENT);
+        attendance.close(session);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(400, 300,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        photos.upload(session, "合影.png", new java.io.ByteArrayInputStream(png.toByteArray()));
+
+        UI.getCurrent().navigate("schedule/session/" + session);
+        assertThat(_find(com.vaadin.flow.component.html.Image.class, s -> s.withClasses("mingze-photo-thumb")))
+                .hasSize(1);
+        assertThat(_get(Paragraph.class, s -> s.withClasses("mingze-session-summary")).getText())
+                .startsWith("出席率 50%（1/2 人）").contains("学习完成率 0%");
+
+        UI.getCurrent().navigate("schedule/record/" + session);
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, s -> s.withClasses("mingze-record-pdf"))
+                .getHref()).isNotBlank();
+        assertThat(_find(com.vaadin.flow.component.html.Image.class, s -> s.withClasses("mingze-photo-thumb")))
+                .hasSize(1);
+
+        login(member.getUsername());
+        UI.getCurrent().navigate("schedule/session/" + session);
+        assertThat(_find(com.vaadin.flow.component.html.Image.class, s -> s.withClasses("mingze-photo-thumb")))
+                .as("an attendee sees the photos").hasSize(1);
+        assertThat(_find(Button.class, s -> s.withClasses("mingze-photo-delete"))).isEmpty();
+        assertThat(_find(Paragraph.class, s -> s.withClasses("mingze-session-summary"))).isEmpty();
+    }
 }
