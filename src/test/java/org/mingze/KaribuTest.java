@@ -74,6 +74,11 @@ public abstract class KaribuTest {
         return new Routes(routes, errors, true);
     }
 
+    /** Every route of the application, as the mocked servlet serves them (for tests that set up more UIs). */
+    protected static Routes routes() {
+        return ROUTES;
+    }
+
     /** Signs in the account (as the login form would) and returns its details. */
     protected UserDetails login(String username) {
         UserDetails user = data.signIn(username);

@@ -28,6 +28,7 @@ import org.mingze.quiz.exam.internal.Json;
 import org.mingze.quiz.exam.internal.OpenAttempts;
 import org.mingze.quiz.exam.internal.People;
 import org.mingze.quiz.exam.internal.QuestionVersions;
+import org.mingze.quiz.exam.internal.SaveWriter;
 import org.mingze.quiz.exam.internal.StoredAttempt;
 import org.mingze.quiz.exam.internal.StoredException;
 import org.mingze.quiz.exam.internal.StoredExam;
@@ -75,13 +76,15 @@ public class AttemptService {
     private final TransactionTemplate readTx;
     private final SecureRandom random = new SecureRandom();
     private final OpenAttempts shapes;
+    private final SaveWriter writer;
     private final Object onceLock = new Object();
 
     AttemptService(ExamRepository exams, PaperRepository papers, AttemptRepository attempts,
                    ExceptionRepository exceptions, ExamJdbc jdbc, Drawing drawing, AttemptEngine engine,
                    AttemptViews views, QuestionVersions questions, People people, ExamAccess access, AuditLog audit,
-                   OpenAttempts shapes, PlatformTransactionManager txm) {
+                   OpenAttempts shapes, SaveWriter writer, PlatformTransactionManager txm) {
         this.shapes = shapes;
+        this.writer = writer;
         this.exams = exams;
         this.papers = papers;
         this.attempts = attempts;
@@ -335,7 +338,8 @@ public class AttemptService {
     /**
      * Stores an answer at a position, replacing the one before. Choices are indexes into the options as shown in
      * this attempt. It returns only after the commit: the answer is then stored durably and the page may show 已保存.
-     * A retried save of the same answer is harmless. One short transaction of its own (one UPDATE).
+     * A retried save of the same answer is harmless. One guarded UPDATE, committed alone or together with saves
+     * of other candidates waiting at the same moment (group commit, decision 0009); either way before this returns.
      * <p>Who: the attempt's own member, holding the current token.
      *
      * @throws AttemptTakenOverException the token is stale (the attempt continued elsewhere)
@@ -360,8 +364,8 @@ public class AttemptService {
             throw ExamAccess.invalid("response", "exam.error.too-long");
         }
         Instant now = engine.now();
-        Integer rows = tx.execute(s -> jdbc.saveResponse(attemptId, member, holderToken, position, json, now));
-        if (rows == null || rows != 1) {
+        // committed when it returns (alone or in a group commit with other saves: decision 0009)
+        if (writer.save(attemptId, member, holderToken, position, json, now) != 1) {
             diagnose(attemptId, member, holderToken);
         }
         return new SaveAck(attemptId, position, now, open.deadline(), now);

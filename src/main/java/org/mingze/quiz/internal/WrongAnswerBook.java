@@ -2,9 +2,18 @@ package org.mingze.quiz.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mingze.quiz.Grade;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,12 +40,16 @@ public class WrongAnswerBook {
 
     private final WrongAnswerRepository rows;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final java.util.concurrent.ConcurrentMap<Long, Object> locks =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    WrongAnswerBook(WrongAnswerRepository rows, Clock clock) {
+    WrongAnswerBook(WrongAnswerRepository rows, Clock clock, JdbcTemplate jdbc) {
         this.rows = rows;
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /**
@@ -82,6 +95,124 @@ public class WrongAnswerBook {
     @Transactional
     public Change recordTestAnswer(long memberId, String questionId, Grade.Outcome outcome) {
         return record(memberId, questionId, outcome);
+    }
+
+    /** One graded answer of a test, for {@link #recordTestAnswers}. */
+    public record TestAnswer(String questionId, Grade.Outcome outcome) {
+    }
+
+    /**
+     * The test engine's batch: every graded answer of one attempt, with the same effect as {@link #recordTestAnswer}
+     * called for each in order, but one SELECT of the person's rows for these questions, one batched INSERT and one
+     * batched UPDATE (plain JDBC, the version checked and increased as JPA would), instead of a round trip or two
+     * per answer. The caller holds {@link #lock} of the member, as for single answers.
+     *
+     * @throws OptimisticLockingFailureException a row changed under the caller (it did not hold the lock)
+     */
+    @Transactional
+    public void recordTestAnswers(long memberId, List<TestAnswer> answers) {
+        List<TestAnswer> graded = answers.stream().filter(a -> a.outcome() != Grade.Outcome.MANUAL).toList();
+        if (graded.isEmpty()) {
+            return;
+        }
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+        Map<String, Row> book = new LinkedHashMap<>();
+        List<String> ids = graded.stream().map(TestAnswer::questionId).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            named.query("SELECT id, question_id, times_wrong, consecutive_correct, first_wrong_at, last_wrong_at, "
+                    + "in_book, mastered_at, version FROM quiz_wrong_answer WHERE member_id = :member AND question_id "
+                    + "IN (:ids)", new MapSqlParameterSource("member", memberId)
+                    .addValue("ids", ids.subList(from, Math.min(ids.size(), from + 500))), rs -> {
+                        Row r = new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                                rs.getObject(5, LocalDateTime.class), rs.getObject(6, LocalDateTime.class),
+                                rs.getBoolean(7), rs.getObject(8, LocalDateTime.class), rs.getLong(9));
+                        book.put(r.questionId, r);
+                    });
+        }
+        for (TestAnswer a : graded) {
+            Row r = book.get(a.questionId());
+            if (a.outcome() == Grade.Outcome.CORRECT) {
+                if (r == null) {
+                    continue;
+                }
+                r.touched = true;
+                r.lastAnsweredAt = now;
+                if (r.inBook && ++r.consecutiveCorrect >= WrongAnswer.TO_MASTER) {
+                    r.inBook = false;
+                    r.masteredAt = now;
+                }
+            } else {
+                if (r == null) {
+                    r = new Row(null, a.questionId(), 0, 0, now, now, true, null, 0);
+                    book.put(a.questionId(), r);
+                }
+                r.touched = true;
+                r.timesWrong++;
+                r.consecutiveCorrect = 0;
+                r.lastWrongAt = now;
+                r.lastAnsweredAt = now;
+                r.inBook = true;
+                r.masteredAt = null;
+            }
+        }
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (Row r : book.values()) {
+            if (!r.touched) {
+                continue;
+            }
+            if (r.id == null) {
+                inserts.add(new Object[]{memberId, r.questionId, r.timesWrong, r.consecutiveCorrect, r.firstWrongAt,
+                        r.lastWrongAt, r.lastAnsweredAt, r.inBook, r.masteredAt});
+            } else {
+                updates.add(new Object[]{r.timesWrong, r.consecutiveCorrect, r.lastWrongAt, r.lastAnsweredAt, r.inBook,
+                        r.masteredAt, r.id, r.version});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO quiz_wrong_answer (member_id, question_id, times_wrong, consecutive_correct, "
+                    + "first_wrong_at, last_wrong_at, last_answered_at, in_book, mastered_at, version) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", inserts);
+        }
+        if (!updates.isEmpty()) {
+            int[] n = jdbc.batchUpdate("UPDATE quiz_wrong_answer SET times_wrong = ?, consecutive_correct = ?, "
+                    + "last_wrong_at = ?, last_answered_at = ?, in_book = ?, mastered_at = ?, version = version + 1 "
+                    + "WHERE id = ? AND version = ?", updates);
+            for (int i = 0; i < n.length; i++) {
+                if (n[i] != 1) {
+                    throw new OptimisticLockingFailureException("wrong-answer row " + updates.get(i)[6]
+                            + " of member " + memberId + " changed meanwhile");
+                }
+            }
+        }
+    }
+
+    /** A row of the book while a batch works on it (times in UTC, as Hibernate stores them). */
+    private static final class Row {
+        final Long id;
+        final String questionId;
+        int timesWrong;
+        int consecutiveCorrect;
+        final LocalDateTime firstWrongAt;
+        LocalDateTime lastWrongAt;
+        LocalDateTime lastAnsweredAt;
+        boolean inBook;
+        LocalDateTime masteredAt;
+        final long version;
+        boolean touched;
+
+        Row(Long id, String questionId, int timesWrong, int consecutiveCorrect, LocalDateTime firstWrongAt,
+            LocalDateTime lastWrongAt, boolean inBook, LocalDateTime masteredAt, long version) {
+            this.id = id;
+            this.questionId = questionId;
+            this.timesWrong = timesWrong;
+            this.consecutiveCorrect = consecutiveCorrect;
+            this.firstWrongAt = firstWrongAt;
+            this.lastWrongAt = lastWrongAt;
+            this.inBook = inBook;
+            this.masteredAt = masteredAt;
+            this.version = version;
+        }
     }
 
     /** The questions in the person's book that are in use, the most recently missed first. */

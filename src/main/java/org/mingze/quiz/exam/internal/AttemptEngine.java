@@ -4,8 +4,15 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
 import org.mingze.base.audit.AuditLog;
 import org.mingze.base.security.CurrentUser;
 import org.mingze.quiz.Grade;
@@ -16,6 +23,7 @@ import org.mingze.quiz.exam.ClosedBy;
 import org.mingze.quiz.internal.WrongAnswerBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,10 +50,12 @@ public class AttemptEngine {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    /** The sweep's pool (null with one thread: the caller's). */
+    private final ExecutorService sweepers;
 
     AttemptEngine(AttemptRepository attempts, ExamRepository exams, ExamJdbc jdbc, QuestionVersions questions,
                   WrongAnswerBook book, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-                  PlatformTransactionManager txm) {
+                  PlatformTransactionManager txm, @Value("${mingze.exam.sweep-threads:3}") int sweepThreads) {
         this.attempts = attempts;
         this.exams = exams;
         this.jdbc = jdbc;
@@ -56,6 +66,12 @@ public class AttemptEngine {
         this.clock = clock;
         this.tx = new TransactionTemplate(txm);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        AtomicInteger n = new AtomicInteger();
+        this.sweepers = sweepThreads < 2 ? null : Executors.newFixedThreadPool(sweepThreads, r -> {
+            Thread t = new Thread(r, "exam-sweep-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Now, to the millisecond (what the database stores). */
@@ -100,11 +116,11 @@ public class AttemptEngine {
         boolean passed = total.compareTo(Scoring.needed(max, exam.getPassPercent())) >= 0;
         a.graded(scored.manual() ? AttemptStatus.AWAITING_MANUAL : AttemptStatus.GRADED, total,
                 scored.manual() ? null : passed, now);
-        for (ItemRow i : scored.items()) {
-            if (i.outcome() != Grade.Outcome.MANUAL) {
-                book.recordTestAnswer(a.getMemberId(), i.questionId(), i.outcome());
-            }
-        }
+        book.recordTestAnswers(a.getMemberId(), scored.items().stream()
+                .map(i -> new WrongAnswerBook.TestAnswer(i.questionId(), i.outcome())).toList());
+        attempts.saveAndFlush(a);
+        // the audit entry last: it locks the audit chain's head until the commit, so parallel closes queue only
+        // for that
         String detail = "exam " + exam.getId() + " member " + a.getMemberId() + " #" + a.getAttemptNo() + ": "
                 + plain(total) + "/" + plain(max) + (scored.manual() ? " (essays wait)" : passed ? " passed"
                 : " failed") + ", " + answered(items) + "/" + items.size() + " answered";
@@ -116,7 +132,6 @@ public class AttemptEngine {
                     detail + ", " + a.getTabLeaves() + " tab leaves");
             default -> throw new IllegalStateException(by.name());
         }
-        attempts.saveAndFlush(a);
         events.publishEvent(new AttemptSubmitted(attemptId, exam.getId(), a.getMemberId(), exam.getPurpose(), by,
                 closedAt));
         if (!scored.manual()) {
@@ -168,19 +183,53 @@ public class AttemptEngine {
         });
     }
 
-    /** Closes every attempt whose deadline has passed; returns how many it closed. */
+    /**
+     * Closes every attempt whose deadline has passed; returns how many it closed. With many overdue (a test's
+     * deadline: hundreds at once) they are closed on a small pool of {@code mingze.exam.sweep-threads} threads, each
+     * attempt in its own transaction as {@link #close} does; the row lock on the attempt keeps each closed and
+     * graded once, whoever else (a late submit, the next access) closes it at the same moment.
+     */
     public int sweep() {
+        List<Long> overdue = attempts.overdue(AttemptStatus.IN_PROGRESS, now());
+        if (overdue.size() < 2 || sweepers == null) {
+            int closed = 0;
+            for (Long id : overdue) {
+                closed += closeOverdue(id) ? 1 : 0;
+            }
+            return closed;
+        }
+        List<Future<Boolean>> done = new ArrayList<>(overdue.size());
+        for (Long id : overdue) {
+            done.add(sweepers.submit(() -> closeOverdue(id)));
+        }
         int closed = 0;
-        for (Long id : attempts.overdue(AttemptStatus.IN_PROGRESS, now())) {
+        for (Future<Boolean> f : done) {
             try {
-                if (close(id, ClosedBy.DEADLINE).now()) {
-                    closed++;
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("could not close overdue attempt {}", id, e);
+                closed += f.get() ? 1 : 0;
+            } catch (ExecutionException e) {
+                LOG.warn("could not close an overdue attempt", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         return closed;
+    }
+
+    private boolean closeOverdue(long id) {
+        try {
+            return close(id, ClosedBy.DEADLINE).now();
+        } catch (RuntimeException e) {
+            LOG.warn("could not close overdue attempt {}", id, e);
+            return false;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweepers != null) {
+            sweepers.shutdownNow();
+        }
     }
 
     private static long answered(List<ItemRow> items) {

@@ -178,10 +178,32 @@ public class ExamJdbc {
      */
     public int saveResponse(long attemptId, long memberId, String token, int position, String json, Instant now) {
         Timestamp at = Timestamp.from(now);
-        return jdbc.update("UPDATE quiz_attempt_item SET response = ?, saved_at = ?, save_seq = save_seq + 1 "
-                + "WHERE attempt_id = ? AND position = ? AND outcome IS NULL AND EXISTS (SELECT 1 FROM quiz_attempt a "
-                + "WHERE a.id = ? AND a.member_id = ? AND a.status = 'IN_PROGRESS' AND a.deadline > ? "
-                + "AND a.holder_token = ?)", json, at, attemptId, position, attemptId, memberId, at, token);
+        return jdbc.update(SAVE, json, at, attemptId, position, attemptId, memberId, at, token);
+    }
+
+    private static final String SAVE = "UPDATE quiz_attempt_item SET response = ?, saved_at = ?, "
+            + "save_seq = save_seq + 1 WHERE attempt_id = ? AND position = ? AND outcome IS NULL AND EXISTS (SELECT 1 "
+            + "FROM quiz_attempt a WHERE a.id = ? AND a.member_id = ? AND a.status = 'IN_PROGRESS' AND a.deadline > ? "
+            + "AND a.holder_token = ?)";
+
+    /** One save for {@link #saveResponses}. */
+    public record Save(long attemptId, long memberId, String token, int position, String json, Instant now) {
+    }
+
+    /**
+     * {@link #saveResponse} for several answers as one JDBC batch, in the caller's transaction: the rows each UPDATE
+     * changed, in order.
+     */
+    public int[] saveResponses(List<Save> saves) {
+        int[] rows = jdbc.batchUpdate(SAVE, saves.stream().map(s -> {
+            Timestamp at = Timestamp.from(s.now());
+            return new Object[]{s.json(), at, s.attemptId(), s.position(), s.attemptId(), s.memberId(), at, s.token()};
+        }).toList());
+        if (rows.length != saves.size() || java.util.Arrays.stream(rows).anyMatch(n -> n < 0)) {
+            throw new IllegalStateException("the driver did not count each UPDATE of the batch: "
+                    + java.util.Arrays.toString(rows));
+        }
+        return rows;
     }
 
     public int flag(long attemptId, long memberId, String token, int position, boolean flagged, Instant now) {

@@ -20,12 +20,24 @@ import org.mingze.quiz.exam.AttemptService;
 import org.mingze.quiz.exam.AttemptView;
 import org.mingze.quiz.exam.Exam;
 import org.mingze.quiz.exam.ExamFixture;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.mock.web.MockServletContext;
@@ -60,9 +72,8 @@ public final class ExamCrashChild {
             return;
         }
         int cycle = Integer.parseInt(args[2]);
-        // candidates start as soon as the context is refreshed, while the start-up work (content sync, search
-        // index) still runs: as after a real restart, and a shorter cycle
-        context(dir, true, ctx -> {
+        // candidates start as soon as the context is refreshed
+        Consumer<ConfigurableApplicationContext> go = ctx -> {
             out.println("READY " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             try {
                 run(ctx, dir, cycle, out);
@@ -70,7 +81,76 @@ public final class ExamCrashChild {
                 e.printStackTrace();
                 out.println("ERR " + e);
             }
-        });
+        };
+        if (Boolean.getBoolean("crash.full-app")) {
+            context(dir, true, go);
+        } else {
+            slim(dir, go);
+        }
+    }
+
+    /**
+     * The kill cycles' application: only what {@link AttemptService} needs, as the real classes, on the data folder's
+     * database with application.properties (the same URL with {@code WRITE_DELAY=0}, the same Hikari pool and
+     * Hibernate settings). Left out, because a save never touches them: Vaadin and the servlet context, Flyway (the
+     * setup run migrated the database with the whole application), demo data, content sync and watchers, the search
+     * index, the other modules, scheduling (the sweeper: attempts here have 2 hours) and the library catalogue
+     * (result pages link explanations to materials; {@link NoMaterials} stands in).
+     */
+    static ConfigurableApplicationContext slim(Path dir, Consumer<ConfigurableApplicationContext> onStarted) {
+        return new SpringApplicationBuilder(SlimChild.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .listeners((ApplicationListener<ApplicationStartedEvent>) e -> onStarted.accept(
+                        e.getApplicationContext()))
+                .run("--mingze.data-dir=" + dir,
+                        "--spring.main.banner-mode=off",
+                        "--spring.main.lazy-initialization=true",
+                        "--spring.jpa.open-in-view=false",
+                        "--logging.level.root=warn");
+    }
+
+    /**
+     * The slim child: the exam engine, its repositories and the beans they need, and method security. Deliberately
+     * no stereotype ({@code @Configuration}): the whole application and other tests scan org.mingze and must not
+     * find it; as the primary source of {@link #slim} it is read all the same.
+     */
+    @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, DataSourceAutoConfiguration.class,
+            HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class,
+            JdbcTemplateAutoConfiguration.class})
+    @EnableMethodSecurity
+    @EnableJpaRepositories(basePackages = {"org.mingze.quiz.exam.internal", "org.mingze.quiz.internal",
+            "org.mingze.base.audit", "org.mingze.org.internal"})
+    @EntityScan(basePackages = {"org.mingze.quiz.exam.internal", "org.mingze.quiz.internal", "org.mingze.base.audit",
+            "org.mingze.org.internal"})
+    @ComponentScan(basePackages = "org.mingze", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
+            type = FilterType.REGEX, pattern = {
+                    "org\\.mingze\\.base\\.BaseConfiguration",
+                    "org\\.mingze\\.base\\.audit\\.AuditLog",
+                    "org\\.mingze\\.org\\.OrgService",
+                    "org\\.mingze\\.org\\.internal\\.AccountUserDetailsService",
+                    "org\\.mingze\\.quiz\\.internal\\.(QuestionStore|WrongAnswerBook|SourceLinks)",
+                    "org\\.mingze\\.quiz\\.exam\\.AttemptService",
+                    "org\\.mingze\\.quiz\\.exam\\.internal\\.(AttemptEngine|ExamJdbc|Drawing|AttemptViews|"
+                            + "QuestionVersions|People|ExamAccess|ExamEngineConfig|SaveWriter)"}))
+    static class SlimChild {
+
+        @Bean
+        NoMaterials noMaterials() {
+            return new NoMaterials();
+        }
+    }
+
+    /** No library materials: explanations' links are built for result pages only, never during a save. */
+    static final class NoMaterials implements org.mingze.library.MaterialSource {
+        @Override
+        public List<org.mingze.library.IndexableMaterial> all() {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Optional<org.mingze.library.IndexableMaterial> find(String id) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**
@@ -142,14 +222,19 @@ public final class ExamCrashChild {
             throws Exception {
         List<String> setup = Files.readAllLines(dir.resolve("setup.txt"));
         long examId = Long.parseLong(setup.get(0));
-        TestData data = ctx.getBean(TestData.class);
+        org.springframework.security.core.userdetails.UserDetailsService users =
+                ctx.getBean(org.springframework.security.core.userdetails.UserDetailsService.class);
         AttemptService attempts = ctx.getBean(AttemptService.class);
         List<Thread> threads = new ArrayList<>();
         for (int k = 1; k < setup.size(); k++) {
             String user = setup.get(k);
             Thread t = new Thread(() -> {
                 try {
-                    data.signIn(user);
+                    // signed in as tests do (TestData.signIn), with the application's own user details
+                    var u = users.loadUserByUsername(user);
+                    org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                            new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(u,
+                                    null, u.getAuthorities()));
                     AttemptView v = attempts.startOrResume(examId);
                     Random random = new Random();
                     for (int n = 0; ; n++) {
