@@ -48,6 +48,12 @@ class ReviewServiceTest {
     MutableClock clock;
     @Autowired
     AuditLog audit;
+    @Autowired
+    org.mingze.base.todo.TodoService todos;
+    @Autowired
+    org.mingze.base.notify.NotificationService notices;
+    @Autowired
+    org.mingze.review.internal.ReviewReminders reminders;
 
     @AfterEach
     void reset() {
@@ -122,6 +128,45 @@ class ReviewServiceTest {
         assertThat(audit.search(new AuditQuery(null, null, "review-candidate", String.valueOf(c.id()), null, null),
                 0, 20).map(r -> r.action()).toList())
                 .contains("REVIEW_OUTCOME", "REVIEW_MAKEUP_DONE", "REVIEW_RESIT_OPEN");
+    }
+
+    @Test
+    void candidates_get_the_test_as_a_todo_and_a_notice_3_days_and_1_day_before_the_deadline_each_once() {
+        Setup s = batchOfThree();
+        data.signIn(s.learners().get(0));
+        assertThat(todos.myTodos(java.util.Locale.SIMPLIFIED_CHINESE)).anySatisfy(t -> {
+            assertThat(t.title()).contains(s.batch().name());
+            assertThat(t.due()).isEqualTo(s.batch().deadline());
+            assertThat(t.link()).isEqualTo("exams/start/" + s.batch().examId());
+        });
+        data.signOut();
+        long before = inbox(s.learners().get(0));
+        reminders.sweep();
+        assertThat(inbox(s.learners().get(0))).as("10 days before: nothing yet").isEqualTo(before);
+        clock.advance(Duration.ofDays(7));
+        reminders.sweep();
+        assertThat(inbox(s.learners().get(0))).isEqualTo(before + 1);
+        reminders.sweep();
+        clock.advance(Duration.ofHours(12));
+        reminders.sweep();
+        assertThat(inbox(s.learners().get(0))).as("the 3-day notice goes out once").isEqualTo(before + 1);
+        clock.advance(Duration.ofDays(2));
+        reminders.sweep();
+        assertThat(inbox(s.learners().get(0))).as("and the 1-day notice").isEqualTo(before + 2);
+        assertThat(inbox(s.learners().get(2))).isEqualTo(before + 2);
+        clock.advance(Duration.ofDays(2));
+        reminders.sweep();
+        assertThat(candidate(s, s.memberIds().get(0)).state()).isEqualTo(CandidateState.ABSENT);
+        data.signIn(s.learners().get(0));
+        assertThat(todos.myTodos(java.util.Locale.SIMPLIFIED_CHINESE)).noneSatisfy(t -> assertThat(t.title())
+                .contains(s.batch().name()));
+    }
+
+    private long inbox(String user) {
+        data.signIn(user);
+        long n = notices.inbox(100).stream().filter(x -> x.title().startsWith("考核提醒")).count();
+        data.signOut();
+        return n;
     }
 
     @Test
