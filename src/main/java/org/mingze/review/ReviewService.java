@@ -132,18 +132,18 @@ public class ReviewService {
             row++;
             Optional<MemberRow> m = members.memberForSystem(c.memberId());
             if (m.isEmpty() || !m.get().active()) {
-                problems.add(Problem.of("memberId", "review.error.member").atRow(row));
+                problems.add(Problem.of("memberId", "review.error.member", row).atRow(row));
                 continue;
             }
             if (!org.canManage(m.get().unitId())) {
                 throw new AccessDeniedException("member " + c.memberId() + " is outside your scope");
             }
             if (!seen.add(c.memberId())) {
-                problems.add(Problem.of("memberId", "review.error.member-twice", m.get().name()).atRow(row));
+                problems.add(Problem.of("memberId", "review.error.member-twice", row, m.get().name()).atRow(row));
             }
             if (c.proposedPost() == null || c.proposedPost().isBlank() || c.proposedPost().trim().length() > 100
                     || c.currentPost() != null && c.currentPost().trim().length() > 100) {
-                problems.add(Problem.of("proposedPost", "review.error.post", m.get().name()).atRow(row));
+                problems.add(Problem.of("proposedPost", "review.error.post", row, m.get().name()).atRow(row));
             }
             people.put(c.memberId(), m.get());
         }
