@@ -32,6 +32,7 @@ import org.mingze.quiz.exam.ExamSettings;
 import org.mingze.quiz.exam.Paper;
 import org.mingze.quiz.exam.PaperService;
 import org.mingze.quiz.exam.TagScore;
+import org.mingze.review.internal.CandidateSheet;
 import org.mingze.review.internal.MakeupCheck;
 import org.mingze.review.internal.OutcomeRules;
 import org.mingze.review.internal.ReviewStore;
@@ -173,6 +174,60 @@ public class ReviewService {
                 + d.resitDelayDays() + " within " + d.resitWindowDays() + " days, exam " + exam.id() + ", "
                 + d.candidates().size() + " candidate(s))");
         return row(store.batch(id).orElseThrow());
+    }
+
+    /**
+     * Reads a 拟任 list .xlsx into candidates for the editor, all or nothing: every bad row is listed (row, column,
+     * reason in Chinese): unknown 警号, a name that does not match the 警号, a member outside the caller's scope, a
+     * missing or too long proposed post, a person listed twice.
+     */
+    @PreAuthorize(MANAGE)
+    public List<CandidateDraft> readCandidates(String fileName, byte[] content) {
+        List<CandidateSheet.Line> lines =
+                CandidateSheet.read(fileName, content);
+        List<Problem> problems = new ArrayList<>();
+        List<CandidateDraft> out = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        if (lines.isEmpty()) {
+            problems.add(Problem.of("file", "review.import.error.empty"));
+        }
+        if (lines.size() > MAX_CANDIDATES) {
+            problems.add(Problem.of("file", "review.error.candidates", MAX_CANDIDATES));
+        }
+        for (var l : lines) {
+            Optional<MemberRow> m = l.employeeNo().isEmpty() ? Optional.empty() : members.byEmployeeNo(l.employeeNo());
+            if (m.isEmpty() || !m.get().active()) {
+                problems.add(Problem.of("警号", "review.import.error.no", l.employeeNo()).atRow(l.row()));
+                continue;
+            }
+            if (!org.canManage(m.get().unitId())) {
+                problems.add(Problem.of("警号", "review.import.error.scope", m.get().name()).atRow(l.row()));
+                continue;
+            }
+            if (!l.name().equals(m.get().name())) {
+                problems.add(Problem.of("姓名", "review.import.error.name", l.name(), l.employeeNo(), m.get().name())
+                        .atRow(l.row()));
+            }
+            if (l.proposedPost().isEmpty() || l.proposedPost().length() > 100 || l.currentPost().length() > 100) {
+                problems.add(Problem.of("拟任职务", "review.import.error.post").atRow(l.row()));
+            }
+            if (!seen.add(m.get().id())) {
+                problems.add(Problem.of("警号", "review.import.error.twice", m.get().name()).atRow(l.row()));
+            }
+            out.add(new CandidateDraft(m.get().id(), l.currentPost(), l.proposedPost()));
+        }
+        if (!problems.isEmpty()) {
+            audit.recordOnItsOwn("REVIEW_IMPORT_REJECTED", "review-batch", null, fileName + ": " + problems.size()
+                    + " problem(s)");
+            throw new ValidationException(problems);
+        }
+        return out;
+    }
+
+    /** The 拟任 list template (.xlsx). */
+    @PreAuthorize(MANAGE)
+    public byte[] candidateTemplate() {
+        return CandidateSheet.template();
     }
 
     /** The batches of the units the caller may read, latest deadline first. */

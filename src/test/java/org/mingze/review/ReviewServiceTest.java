@@ -218,4 +218,50 @@ class ReviewServiceTest {
                 LocalDate.now(clock).plusDays(5), List.of(new CandidateDraft(stranger.getId(), null, "副所长")))))
                 .isInstanceOf(AccessDeniedException.class);
     }
+
+    private static byte[] xlsx(String[]... rows) throws java.io.IOException {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.createSheet();
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void a_candidate_list_imports_all_or_nothing_and_lists_every_bad_row_with_its_reason() throws Exception {
+        Unit u = data.branch();
+        String organiser = data.account(u, Role.ORGANIZER).getUsername();
+        Member a = data.member(u);
+        Member b = data.member(u);
+        Member outside = data.member(data.branch());
+        data.signIn(organiser);
+        String[] header = {"警号", "姓名", "现任职务", "拟任职务"};
+        List<CandidateDraft> ok = reviews.readCandidates("拟任.xlsx", xlsx(header,
+                new String[]{a.getEmployeeNo(), a.getName(), "副所长", "所长"},
+                new String[]{b.getEmployeeNo().toLowerCase(), b.getName(), "", "副所长"}));
+        assertThat(ok).extracting(CandidateDraft::memberId).containsExactly(a.getId(), b.getId());
+        assertThat(ok.get(0).proposedPost()).isEqualTo("所长");
+
+        ValidationException ex = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
+                () -> reviews.readCandidates("拟任.xlsx", xlsx(header,
+                        new String[]{a.getEmployeeNo(), a.getName(), "副所长", "所长"},
+                        new String[]{"X999999", "无此人", "", "所长"},
+                        new String[]{b.getEmployeeNo(), "错名字", "", "副所长"},
+                        new String[]{outside.getEmployeeNo(), outside.getName(), "", "所长"},
+                        new String[]{a.getEmployeeNo(), a.getName(), "", ""})));
+        assertThat(ex.problems()).extracting(p -> p.row() + ":" + p.key()).containsExactlyInAnyOrder(
+                "3:review.import.error.no", "4:review.import.error.name", "5:review.import.error.no",
+                "6:review.import.error.post", "6:review.import.error.twice");
+        assertThatThrownBy(() -> reviews.readCandidates("拟任.xls", new byte[10])).isInstanceOf(
+                ValidationException.class);
+        ValidationException empty = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
+                () -> reviews.readCandidates("模板.xlsx", reviews.candidateTemplate()));
+        assertThat(empty.problems()).extracting(p -> p.key()).containsExactly("review.import.error.empty");
+    }
 }

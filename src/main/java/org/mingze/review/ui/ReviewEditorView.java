@@ -8,7 +8,18 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import org.mingze.base.validation.Problem;
+import org.mingze.review.internal.CandidateSheet;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -38,7 +49,7 @@ import org.mingze.review.ReviewType;
 
 /**
  * A new review batch: type, name, unit, deadline, pass mark, re-sit days, and the candidates picked from the unit's
- * members with their proposed posts. (Import from a 拟任 list .xlsx: not yet.)
+ * members with their proposed posts, or imported from a 拟任 list .xlsx (all or nothing; every bad row listed).
  */
 @Route("review/new")
 @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
@@ -108,7 +119,55 @@ class ReviewEditorView extends VerticalLayout implements HasDynamicTitle {
         if (!org.manageableUnits().isEmpty()) {
             unit.setValue(org.manageableUnits().get(0));
         }
-        add(people, grid, new Paragraph(getTranslation("review.editor.test-note")));
+        Div problems = new Div();
+        problems.addClassName("mingze-review-import-problems");
+        Upload upload = new Upload();
+        upload.setAcceptedFileTypes(".xlsx");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(CandidateSheet.MAX_BYTES);
+        upload.setUploadHandler(event -> {
+            byte[] bytes;
+            try (InputStream in = event.getInputStream()) {
+                bytes = in.readNBytes(CandidateSheet.MAX_BYTES + 1);
+            }
+            String fileName = event.getFileName();
+            event.getUI().access(() -> {
+                problems.removeAll();
+                try {
+                    List<CandidateDraft> read = reviews.readCandidates(fileName, bytes);
+                    List<MemberRow> rows = new ArrayList<>();
+                    Map<Long, CandidateDraft> byId = new LinkedHashMap<>();
+                    for (CandidateDraft c : read) {
+                        members.member(c.memberId()).ifPresent(rows::add);
+                        byId.put(c.memberId(), c);
+                    }
+                    people.setItems(rows);
+                    people.setValue(new java.util.LinkedHashSet<>(rows));
+                    for (Pick p : picks.values()) {
+                        CandidateDraft c = byId.get(p.member.id());
+                        p.current.setValue(c.currentPost() == null ? "" : c.currentPost());
+                        p.proposed.setValue(c.proposedPost());
+                    }
+                    problems.add(new Paragraph(getTranslation("review.import.done", read.size())));
+                } catch (ValidationException ex) {
+                    problems.add(new Paragraph(getTranslation("review.import.problems", ex.problems().size())));
+                    for (Problem p : ex.problems()) {
+                        problems.add(new Div(new Span((p.row() == 0 ? "" : getTranslation("review.import.row", p.row()))
+                                + ("file".equals(p.field()) || "header".equals(p.field()) ? "" : "【" + p.field() + "】")
+                                + getTranslation(p.key(), p.args().toArray()))));
+                    }
+                } finally {
+                    upload.clearFileList();
+                }
+            });
+        });
+        Anchor template = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = reviews.candidateTemplate();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "拟任名单模板.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);
+        }), getTranslation("review.import.template"));
+        add(people, new H3(getTranslation("review.import.title")), template, upload, problems, grid,
+                new Paragraph(getTranslation("review.editor.test-note")));
         Button save = new Button(getTranslation("review.editor.create"), e -> {
             List<CandidateDraft> cs = picks.values().stream().map(p -> new CandidateDraft(p.member.id(),
                     p.current.getValue(), p.proposed.getValue())).toList();
