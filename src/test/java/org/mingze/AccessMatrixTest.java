@@ -78,7 +78,14 @@ class AccessMatrixTest extends KaribuTest {
             Map.entry("schedule/code/" + NUMBER, Set.of("ADMIN", "ORGANIZER")),
             Map.entry("schedule/edit/:___url_parameter?", Set.of("ADMIN", "ORGANIZER")),
             Map.entry("schedule/series", Set.of("ADMIN", "ORGANIZER")),
-            Map.entry("schedule/record/" + NUMBER, Set.of("ADMIN", "ORGANIZER", "AUDITOR")));
+            Map.entry("schedule/record/" + NUMBER, Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
+            // reviews: organisers run batches of their units, auditors read; everyone sees their own candidacies and
+            // sheets (a sheet that is not theirs shows "not found")
+            Map.entry("review", Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
+            Map.entry("review/new", Set.of("ADMIN", "ORGANIZER")),
+            Map.entry("review/batch/" + NUMBER, Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
+            Map.entry("review/sheet/" + NUMBER, SIGNED_IN),
+            Map.entry("review/mine", SIGNED_IN));
 
     @Test
     void every_route_has_a_row_in_the_access_design() {

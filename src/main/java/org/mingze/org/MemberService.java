@@ -97,6 +97,11 @@ public class MemberService {
         return found;
     }
 
+    /** A member whoever asks, for other modules' background work and public verification pages; never a list. */
+    public Optional<MemberRow> memberForSystem(long id) {
+        return members.findById(id).map(m -> rows(List.of(m)).apply(m));
+    }
+
     /**
      * The usernames of the organisers whose scope is exactly this unit (its secretary or the committee's staff), for
      * other modules' reminders and escalations; never for the browser.

@@ -595,6 +595,15 @@ public class ExamService {
     }
 
     /**
+     * The breakdown by tag of an attempt's graded questions (tags of the version shown), ordered by tag; empty for an
+     * unknown attempt. For other modules (reviews: result sheets and make-up study), running as the system: no access
+     * check here, the caller checks that the person may see the attempt.
+     */
+    public List<TagScore> tagScoresForSystem(long attemptId) {
+        return jdbc.tagScores(attemptId);
+    }
+
+    /**
      * The exceptions granted on a test.
      * <p>Who: organisers (their scope), administrators, auditors.
      *

@@ -240,4 +240,27 @@ public class ExamJdbc {
     static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
+
+    // --- for other modules -------------------------------------------------------------------------------------
+
+    /** Per tag of an attempt's graded items: questions, not full points, earned, possible. */
+    public List<org.mingze.quiz.exam.TagScore> tagScores(long attemptId) {
+        java.util.Map<String, Object[]> byTag = new java.util.TreeMap<>();
+        jdbc.query("SELECT v.tags_json, i.earned, i.points FROM quiz_attempt_item i JOIN quiz_question_version v "
+                + "ON v.question_id = i.question_id AND v.version = i.question_version "
+                + "WHERE i.attempt_id = ? AND i.outcome IS NOT NULL", rs -> {
+                    BigDecimal earned = rs.getBigDecimal(2) == null ? BigDecimal.ZERO : rs.getBigDecimal(2);
+                    BigDecimal points = rs.getBigDecimal(3);
+                    boolean wrong = earned.compareTo(points) < 0;
+                    for (String tag : Json.strings(rs.getString(1))) {
+                        Object[] t = byTag.computeIfAbsent(tag, k -> new Object[]{0, 0, BigDecimal.ZERO, BigDecimal.ZERO});
+                        t[0] = (int) t[0] + 1;
+                        t[1] = (int) t[1] + (wrong ? 1 : 0);
+                        t[2] = ((BigDecimal) t[2]).add(earned);
+                        t[3] = ((BigDecimal) t[3]).add(points);
+                    }
+                }, attemptId);
+        return byTag.entrySet().stream().map(e -> new org.mingze.quiz.exam.TagScore(e.getKey(), (int) e.getValue()[0],
+                (int) e.getValue()[1], (BigDecimal) e.getValue()[2], (BigDecimal) e.getValue()[3])).toList();
+    }
 }

@@ -1,0 +1,120 @@
+package org.mingze.review;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.mingze.base.audit.AuditLog;
+import org.mingze.base.security.CurrentUser;
+import org.mingze.org.MemberRow;
+import org.mingze.org.MemberService;
+import org.mingze.quiz.exam.ExamService;
+import org.mingze.quiz.exam.TagScore;
+import org.mingze.review.internal.ReviewStore;
+import org.mingze.review.internal.ReviewStore.Batch;
+import org.mingze.review.internal.ReviewStore.Candidate;
+import org.mingze.review.internal.SheetCodes;
+import org.mingze.review.internal.TestTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Result sheets and their verification (decision 0013). A sheet is issued with a fresh code whenever what it says
+ * differs from the last sheet issued for the candidate (audited REVIEW_SHEET_ISSUE); the code is stored with the
+ * SHA-256 of the sheet's canonical text. Verifying recomputes that text from the records: a guessed code, or one
+ * whose sheet no longer matches the records (a changed outcome or score), is "not found / no longer valid".
+ */
+@Service
+@Transactional(readOnly = true)
+public class SheetService {
+
+    private final ReviewStore store;
+    private final ReviewService reviews;
+    private final MemberService members;
+    private final ExamService exams;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SheetService(ReviewStore store, ReviewService reviews, MemberService members, ExamService exams, AuditLog audit,
+                 Clock clock) {
+        this.store = store;
+        this.reviews = reviews;
+        this.members = members;
+        this.exams = exams;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The sheet of a candidacy: the caller's own, or one of a batch the caller may read as staff. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public ResultSheet sheet(long candidateId) {
+        Candidate c = reviews.visibleCandidate(candidateId);
+        Batch b = store.batch(c.batchId()).orElseThrow();
+        ResultSheet draft = compose(c, b, "AAAAAAAAAAAAAAAA", null);
+        Optional<ReviewStore.Sheet> last = store.latestSheet(c.id());
+        if (last.isPresent() && last.get().contentHash().equals(hash(compose(c, b, last.get().code(), null)))) {
+            return compose(c, b, last.get().code(), last.get().issuedAt());
+        }
+        String code = SheetCodes.newCode();
+        Instant now = clock.instant();
+        ResultSheet sheet = compose(c, b, code, now);
+        store.insertSheet(code, c.id(), hash(sheet), CurrentUser.actor(), now);
+        audit.record("REVIEW_SHEET_ISSUE", "review-sheet", c.id(), draft.name() + ": " + draft.outcome()
+                + (draft.score() == null ? "" : " " + draft.score().toPlainString() + "/" + draft.max().toPlainString())
+                + ", code " + code.substring(0, 4) + "…");
+        return sheet;
+    }
+
+    /** The public check of a code; empty when unknown, malformed or no longer matching the records. */
+    public Optional<Verification> verify(String input) {
+        Optional<String> code = SheetCodes.normalise(input);
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ReviewStore.Sheet> stored = store.sheet(code.get());
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Candidate c = store.candidate(stored.get().candidateId()).orElse(null);
+        if (c == null) {
+            return Optional.empty();
+        }
+        ResultSheet now = compose(c, store.batch(c.batchId()).orElseThrow(), code.get(), stored.get().issuedAt());
+        if (!hash(now).equals(stored.get().contentHash())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verification(SheetCodes.mask(now.name()), now.unitName(), now.testTitle(), now.date(),
+                now.outcome(), now.issuedAt()));
+    }
+
+    private ResultSheet compose(Candidate c, Batch b, String code, Instant issuedAt) {
+        MemberRow m = members.memberForSystem(c.memberId()).orElse(null);
+        boolean resit = c.resitAttemptId() != null;
+        Long attempt = c.lastAttemptId();
+        List<TagScore> tags = attempt == null ? List.of() : exams.tagScoresForSystem(attempt);
+        return new ResultSheet(c.id(), m == null ? "" : m.name(), m == null ? "" : m.unitName(), c.currentPost(),
+                c.proposedPost(), b.type(), b.name(), TestTemplate.TITLE + "（" + b.name() + "）",
+                resit ? c.resitOn() : c.firstOn(), resit ? c.resitScore() : c.firstScore(),
+                resit ? c.resitMax() : c.firstMax(), b.passPercent(), c.state(), resit, c.reason(), tags, code,
+                issuedAt);
+    }
+
+    /** SHA-256 over every field a reader relies on, the code included (so a code cannot be moved to another sheet). */
+    static String hash(ResultSheet s) {
+        String tags = s.tags().stream().map(t -> t.tag() + ":" + plain(t.earned()) + "/" + plain(t.max()))
+                .collect(Collectors.joining(","));
+        return SheetCodes.sha256(String.join("\u001f", s.code(), String.valueOf(s.candidateId()), s.name(),
+                s.unitName(), String.valueOf(s.currentPost()), s.proposedPost(), s.type().name(), s.batchName(),
+                s.testTitle(), String.valueOf(s.date()), plain(s.score()), plain(s.max()),
+                String.valueOf(s.passPercent()), s.outcome().name(), String.valueOf(s.resit()),
+                String.valueOf(s.reason()), tags));
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? "-" : d.stripTrailingZeros().toPlainString();
+    }
+}
