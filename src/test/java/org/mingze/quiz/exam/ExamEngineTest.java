@@ -459,6 +459,50 @@ class ExamEngineTest {
     }
 
     @Test
+    void a_personal_close_time_granted_after_the_test_closed_is_honoured_by_start_listing_save_and_sweep() {
+        ExamFixture.Branch b = fx.branch();
+        List<Question> qs = fx.singles(fx.bankName(), 2);
+        Exam exam = fx.fixedExam(b, qs, s -> s);
+        String other = data.account(b.unit()).getUsername();
+        Instant testCloses = exam.settings().closesAt();
+        clock.set(testCloses.plus(Duration.ofHours(2)));
+        data.signIn(b.learner());
+        long member = org.mingze.base.security.CurrentUser.require().memberId();
+        assertThat(attempts.intro(exam.id()).blocked()).isEqualTo(ExamIntro.Blocked.CLOSED);
+
+        Instant mine = clock.instant().plus(Duration.ofMinutes(20));
+        data.signIn(b.organiser());
+        exams.grantException(exam.id(), new ExamExceptionDraft(member, null, mine, 0, "出差未能参考，经批准补测"));
+
+        data.signIn(b.learner());
+        assertThat(attempts.myExams()).filteredOn(c -> c.examId() == exam.id()).singleElement().satisfies(c -> {
+            assertThat(c.state()).isEqualTo(ExamCard.State.OPEN);
+            assertThat(c.closesAt()).isEqualTo(mine);
+        });
+        assertThat(attempts.intro(exam.id()).canStart()).isTrue();
+        AttemptView v = attempts.startOrResume(exam.id());
+        assertThat(v.deadline()).as("30 minutes, cut at the personal close time").isEqualTo(mine);
+
+        clock.set(mine.minus(Duration.ofMinutes(5)));
+        engine.sweep();
+        SaveAck ack = attempts.save(v.attemptId(), v.holderToken(), 0, Response.choices(List.of(1)));
+        assertThat(ack.deadline()).isEqualTo(mine);
+
+        clock.set(mine.plusSeconds(1));
+        engine.sweep();
+        assertThat(attempts.intro(exam.id()).attempts()).singleElement().satisfies(a -> {
+            assertThat(a.status()).isNotEqualTo(AttemptStatus.IN_PROGRESS);
+            assertThat(a.closedBy()).isEqualTo(ClosedBy.DEADLINE);
+        });
+        assertThatThrownBy(() -> attempts.startOrResume(exam.id())).isInstanceOf(ValidationException.class);
+
+        data.signIn(other);
+        assertThat(attempts.intro(exam.id()).blocked()).as("nobody else gets the window")
+                .isEqualTo(ExamIntro.Blocked.CLOSED);
+        assertThatThrownBy(() -> attempts.startOrResume(exam.id())).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
     void what_an_attempt_sends_to_the_browser_carries_no_key_no_explanation_and_no_score() {
         ExamFixture.Branch b = fx.branch();
         List<Question> qs = new java.util.ArrayList<>(fx.singles(fx.bankName(), 2));
