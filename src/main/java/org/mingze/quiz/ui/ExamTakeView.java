@@ -56,9 +56,16 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
 
     private final AttemptService attempts;
     private AttemptView view;
-    private final List<QuestionCard> cards = new ArrayList<>();
-    private final List<Span> saved = new ArrayList<>();
-    private final List<Checkbox> flags = new ArrayList<>();
+    // A card is built only while it is shown (one question per page: one card; all on one page: all of them), so
+    // that an open exam page holds one question's components, not fifty. What the learner gave and what the
+    // 已保存 mark says live in these arrays, so a card rebuilt later shows the same.
+    private QuestionCard[] cards = new QuestionCard[0];
+    private Span[] saved = new Span[0];
+    private Checkbox[] flags = new Checkbox[0];
+    private Response[] responses = new Response[0];
+    private String[] markText = new String[0];
+    private boolean[] markFailed = new boolean[0];
+    private boolean[] markRetry = new boolean[0];
     private boolean[] answered = new boolean[0];
     private boolean[] flagged = new boolean[0];
     private final Div navigator = new Div();
@@ -78,9 +85,6 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     @Override
     public void setParameter(BeforeEvent event, Long examId) {
         removeAll();
-        cards.clear();
-        saved.clear();
-        flags.clear();
         current = 0;
         furthest = 0;
         locked = false;
@@ -119,30 +123,22 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         bar.add(onePage);
         navigator.addClassName("mingze-exam-navigator");
         questions.addClassName("mingze-exam-questions");
+        int n = view.items().size();
+        cards = new QuestionCard[n];
+        saved = new Span[n];
+        flags = new Checkbox[n];
+        responses = new Response[n];
+        markText = new String[n];
+        markFailed = new boolean[n];
+        markRetry = new boolean[n];
         for (AttemptView.Item item : view.items()) {
             int p = item.position();
-            QuestionCard card = new QuestionCard(item.question(), p + 1);
-            card.setResponse(item.response());
+            responses[p] = item.response();
             answered[p] = item.answered();
             flagged[p] = item.flagged();
-            Span mark = new Span(item.savedAt() == null ? "" : getTranslation("exam.ui.saved", ""));
-            mark.addClassName("mingze-exam-saved");
-            Checkbox flag = new Checkbox(getTranslation("exam.ui.flag"), item.flagged());
-            flag.addClassName("mingze-exam-flag");
-            flag.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    flag(p, e.getValue());
-                }
-            });
-            card.addAnswerListener(() -> save(p));
-            Div foot = new Div(flag, mark);
-            foot.addClassName("mingze-exam-question-foot");
-            card.add(foot);
-            cards.add(card);
-            saved.add(mark);
-            flags.add(flag);
+            markText[p] = item.savedAt() == null ? "" : getTranslation("exam.ui.saved", "");
         }
-        for (int i = 0; i < cards.size(); i++) {
+        for (int i = 0; i < n; i++) {
             if (answered[i]) {
                 furthest = i;
             }
@@ -155,13 +151,81 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         showQuestions();
     }
 
+    /** The card of a position, built on first use from what the learner gave so far. */
+    private QuestionCard card(int p) {
+        if (cards[p] == null) {
+            AttemptView.Item item = view.items().get(p);
+            QuestionCard card = new QuestionCard(item.question(), p + 1);
+            card.setResponse(responses[p]);
+            Span mark = new Span();
+            mark.addClassName("mingze-exam-saved");
+            Checkbox flag = new Checkbox(getTranslation("exam.ui.flag"), flagged[p]);
+            flag.addClassName("mingze-exam-flag");
+            flag.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    flag(p, e.getValue());
+                }
+            });
+            card.addAnswerListener(() -> save(p));
+            Div foot = new Div(flag, mark);
+            foot.addClassName("mingze-exam-question-foot");
+            card.add(foot);
+            if (locked) {
+                card.setReadOnly(true);
+                flag.setReadOnly(true);
+            }
+            cards[p] = card;
+            saved[p] = mark;
+            flags[p] = flag;
+            renderMark(p);
+        }
+        return cards[p];
+    }
+
+    /** Lets go of the cards not shown, keeping what their learner gave. */
+    private void releaseAllBut(int keep) {
+        for (int p = 0; p < cards.length; p++) {
+            if (p != keep && cards[p] != null) {
+                responses[p] = cards[p].response();
+                cards[p] = null;
+                saved[p] = null;
+                flags[p] = null;
+            }
+        }
+    }
+
+    private void renderMark(int p) {
+        Span mark = saved[p];
+        if (mark == null) {
+            return;
+        }
+        mark.removeAll();
+        mark.setText(markText[p]);
+        mark.setClassName("failed", markFailed[p]);
+        if (markRetry[p]) {
+            Button retry = new Button(getTranslation("exam.ui.retry"), ev -> save(p));
+            retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            mark.add(retry);
+        }
+    }
+
+    private void setMark(int p, String text, boolean failed, boolean retry) {
+        markText[p] = text;
+        markFailed[p] = failed;
+        markRetry[p] = retry;
+        renderMark(p);
+    }
+
     private void showQuestions() {
         questions.removeAll();
         boolean all = onePage.getValue() && view.navigation() == Navigation.FREE;
         if (all) {
-            cards.forEach(questions::add);
+            for (int p = 0; p < cards.length; p++) {
+                questions.add(card(p));
+            }
         } else {
-            questions.add(cards.get(current));
+            releaseAllBut(current);
+            questions.add(card(current));
             Div pager = new Div();
             pager.addClassName("mingze-exam-pager");
             if (view.navigation() == Navigation.FREE && current > 0) {
@@ -169,7 +233,7 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
                 prev.addClassName("mingze-exam-prev");
                 pager.add(prev);
             }
-            if (current < cards.size() - 1) {
+            if (current < cards.length - 1) {
                 Button next = new Button(getTranslation("exam.ui.next"), e -> go(current + 1));
                 next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 next.addClassName("mingze-exam-next");
@@ -192,7 +256,7 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     private void renderNavigator() {
         navigator.removeAll();
         boolean all = onePage.getValue() && view.navigation() == Navigation.FREE;
-        for (int i = 0; i < cards.size(); i++) {
+        for (int i = 0; i < cards.length; i++) {
             int p = i;
             Button b = new Button(String.valueOf(i + 1));
             b.addClassName("mingze-exam-nav");
@@ -210,7 +274,7 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             b.setEnabled(reachable && !locked);
             b.addClickListener(e -> {
                 if (all) {
-                    cards.get(p).scrollIntoView();
+                    card(p).scrollIntoView();
                 } else {
                     go(p);
                 }
@@ -218,14 +282,14 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             navigator.add(b);
         }
         long done = countAnswered();
-        Span summary = new Span(getTranslation("exam.ui.progress", done, cards.size()));
+        Span summary = new Span(getTranslation("exam.ui.progress", done, cards.length));
         summary.addClassName("mingze-exam-progress");
         navigator.add(summary);
     }
 
     private long countAnswered() {
         long n = 0;
-        for (int i = 0; i < cards.size(); i++) {
+        for (int i = 0; i < cards.length; i++) {
             if (answered[i]) {
                 n++;
             }
@@ -237,15 +301,14 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         if (locked) {
             return;
         }
-        Response r = cards.get(position).response();
-        Span mark = saved.get(position);
-        mark.setText(getTranslation("exam.ui.saving"));
-        mark.removeClassName("failed");
+        Response r = cards[position] != null ? cards[position].response() : responses[position];
+        responses[position] = r;
+        setMark(position, getTranslation("exam.ui.saving"), false, false);
         try {
             SaveAck ack = attempts.save(view.attemptId(), view.holderToken(), position, r);
             answered[position] = !r.isEmpty();
-            mark.setText(getTranslation("exam.ui.saved",
-                    LocalTime.ofInstant(ack.savedAt(), ZoneId.systemDefault()).format(TIME)));
+            setMark(position, getTranslation("exam.ui.saved",
+                    LocalTime.ofInstant(ack.savedAt(), ZoneId.systemDefault()).format(TIME)), false, false);
             furthest = Math.max(furthest, position);
             renderNavigator();
         } catch (AttemptTakenOverException e) {
@@ -253,14 +316,10 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         } catch (AttemptClosedException e) {
             closedNow();
         } catch (ValidationException e) {
-            mark.setText(getTranslation(e.problems().get(0).key(), e.problems().get(0).args().toArray()));
-            mark.addClassName("failed");
+            setMark(position, getTranslation(e.problems().get(0).key(), e.problems().get(0).args().toArray()),
+                    true, false);
         } catch (RuntimeException e) {
-            mark.setText(getTranslation("exam.ui.save-failed"));
-            mark.addClassName("failed");
-            Button retry = new Button(getTranslation("exam.ui.retry"), ev -> save(position));
-            retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            mark.add(retry);
+            setMark(position, getTranslation("exam.ui.save-failed"), true, true);
         }
     }
 
@@ -278,7 +337,7 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
 
     private void confirmSubmit() {
         List<String> missing = new ArrayList<>();
-        for (int i = 0; i < cards.size(); i++) {
+        for (int i = 0; i < cards.length; i++) {
             if (!answered[i]) {
                 missing.add(String.valueOf(i + 1));
             }
@@ -357,9 +416,24 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         locked = true;
         banner.setText(message);
         banner.setVisible(true);
-        cards.forEach(c -> c.setReadOnly(true));
-        flags.forEach(f -> f.setReadOnly(true));
+        for (int p = 0; p < cards.length; p++) {
+            if (cards[p] != null) {
+                cards[p].setReadOnly(true);
+                flags[p].setReadOnly(true);
+            }
+        }
         renderNavigator();
+    }
+
+    /** How many question cards this page holds now (for tests: one in one-question-per-page mode). */
+    int builtCards() {
+        int n = 0;
+        for (QuestionCard c : cards) {
+            if (c != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     boolean locked() {

@@ -3,10 +3,12 @@ package org.mingze.quiz.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
@@ -14,6 +16,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.util.List;
+import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,26 @@ class ExamViewsTest extends KaribuTest {
         assertThat(options().getValue()).as("the first question").isEqualTo(2);
         _click(_get(Button.class, s -> s.withClasses("mingze-exam-next")));
         assertThat(options().getValue()).as("the second question").isEqualTo(0);
+    }
+
+    @Test
+    void one_question_per_page_holds_only_the_shown_question_and_going_back_shows_the_answer_and_its_saved_mark() {
+        VaadinSession.getCurrent().setAttribute(ExamTakeView.ALL_ON_ONE_PAGE, false);
+        UI.getCurrent().navigate("exams/take/" + exam.id());
+        assertThat(_find(QuestionCard.class)).hasSize(1);
+        options().setValue(2);
+        _click(_get(Button.class, s -> s.withClasses("mingze-exam-next")));
+        assertThat(_find(QuestionCard.class)).hasSize(1);
+        assertThat(options().getValue()).as("the second question, not answered yet").isNull();
+
+        _click(_get(Button.class, s -> s.withClasses("mingze-exam-prev")));
+
+        assertThat(_find(QuestionCard.class)).hasSize(1);
+        assertThat(options().getValue()).as("the first question's answer").isEqualTo(2);
+        assertThat(_get(ExamTakeView.class).builtCards()).as("cards held by the page").isEqualTo(1);
+        assertThat(_get(Span.class, s -> s.withClasses("mingze-exam-saved")).getText()).startsWith("已保存");
+        _setValue(_get(Checkbox.class, s -> s.withClasses("mingze-exam-one-page")), true);
+        assertThat(_find(QuestionCard.class)).hasSize(3);
     }
 
     @Test
