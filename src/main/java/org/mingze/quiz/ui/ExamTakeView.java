@@ -80,6 +80,35 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     ExamTakeView(AttemptService attempts) {
         this.attempts = attempts;
         addClassName("mingze-exam-take");
+        // The navigator's buttons are plain <button> elements with one listener on the navigator (fifty Vaadin
+        // buttons cost most of an open exam page's memory); the server re-checks that a position may be opened.
+        navigator.getElement().addEventListener("click", e -> {
+            elemental.json.JsonObject data = e.getEventData();
+            String key = "event.target.dataset.p";
+            if (data.hasKey(key) && data.get(key).getType() == elemental.json.JsonType.STRING) {
+                try {
+                    navigate(Integer.parseInt(data.getString(key)));
+                } catch (NumberFormatException ignored) {
+                    // not a navigator button
+                }
+            }
+        }).addEventData("event.target.dataset.p");
+    }
+
+    /** A navigator button was pressed: opens (or scrolls to) that question if it may be opened now. */
+    void navigate(int position) {
+        if (view == null || locked || position < 0 || position >= cards.length || !reachable(position)) {
+            return;
+        }
+        if (onePage.getValue() && view.navigation() == Navigation.FREE) {
+            card(position).scrollIntoView();
+        } else {
+            go(position);
+        }
+    }
+
+    private boolean reachable(int i) {
+        return view.navigation() == Navigation.FREE || i >= current && i <= furthest + 1;
     }
 
     @Override
@@ -255,31 +284,23 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
 
     private void renderNavigator() {
         navigator.removeAll();
+        navigator.getElement().removeAllChildren();
         boolean all = onePage.getValue() && view.navigation() == Navigation.FREE;
         for (int i = 0; i < cards.length; i++) {
-            int p = i;
-            Button b = new Button(String.valueOf(i + 1));
-            b.addClassName("mingze-exam-nav");
-            b.addClassName(answered[i] ? "answered" : "unanswered");
-            if (flagged[i]) {
-                b.addClassName("flagged");
-            }
-            if (i == current && !all) {
-                b.addClassName("current");
-            }
-            b.getElement().setAttribute("aria-label", getTranslation("exam.ui.nav-label", i + 1,
+            com.vaadin.flow.dom.Element b = new com.vaadin.flow.dom.Element("button");
+            b.setText(String.valueOf(i + 1));
+            b.setAttribute("type", "button");
+            b.setAttribute("data-p", String.valueOf(i));
+            String css = "mingze-exam-nav " + (answered[i] ? "answered" : "unanswered")
+                    + (flagged[i] ? " flagged" : "") + (i == current && !all ? " current" : "");
+            b.setAttribute("class", css);
+            b.setAttribute("aria-label", getTranslation("exam.ui.nav-label", i + 1,
                     getTranslation(answered[i] ? "exam.ui.answered" : "exam.ui.unanswered"))
                     + (flagged[i] ? getTranslation("exam.ui.flagged") : ""));
-            boolean reachable = view.navigation() == Navigation.FREE || i >= current && i <= furthest + 1;
-            b.setEnabled(reachable && !locked);
-            b.addClickListener(e -> {
-                if (all) {
-                    card(p).scrollIntoView();
-                } else {
-                    go(p);
-                }
-            });
-            navigator.add(b);
+            if (!reachable(i) || locked) {
+                b.setAttribute("disabled", true);
+            }
+            navigator.getElement().appendChild(b);
         }
         long done = countAnswered();
         Span summary = new Span(getTranslation("exam.ui.progress", done, cards.length));

@@ -27,6 +27,7 @@ import org.mingze.quiz.exam.AttemptService;
 import org.mingze.quiz.exam.Exam;
 import org.mingze.quiz.exam.ExamFixture;
 import org.mingze.quiz.exam.ExamTest;
+import org.mingze.quiz.exam.Navigation;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Taking a test without a browser: answers saved one by one, resumed after a reload, nothing released early. */
@@ -112,6 +113,24 @@ class ExamViewsTest extends KaribuTest {
         assertThat(_get(Span.class, s -> s.withClasses("mingze-exam-saved")).getText()).startsWith("已保存");
         _setValue(_get(Checkbox.class, s -> s.withClasses("mingze-exam-one-page")), true);
         assertThat(_find(QuestionCard.class)).hasSize(3);
+    }
+
+    @Test
+    void the_navigator_is_plain_buttons_that_open_a_question_and_a_sequential_test_ignores_a_jump_ahead() {
+        VaadinSession.getCurrent().setAttribute(ExamTakeView.ALL_ON_ONE_PAGE, false);
+        UI.getCurrent().navigate("exams/take/" + exam.id());
+        var buttons = _get(Div.class, s -> s.withClasses("mingze-exam-navigator")).getElement().getChildren()
+                .filter(e -> "button".equals(e.getTag())).toList();
+        assertThat(buttons).hasSize(3);
+        assertThat(buttons.get(2).getAttribute("data-p")).isEqualTo("2");
+
+        _get(ExamTakeView.class).navigate(2);
+        assertThat(_get(Span.class, s -> s.withClasses("mingze-question-number")).getText()).contains("3");
+
+        Exam sequential = fixture.fixedExam(branch, questions, s -> s.withNavigation(Navigation.SEQUENTIAL));
+        UI.getCurrent().navigate("exams/take/" + sequential.id());
+        _get(ExamTakeView.class).navigate(2); // what a forged click would ask
+        assertThat(_get(Span.class, s -> s.withClasses("mingze-question-number")).getText()).contains("1");
     }
 
     @Test
