@@ -1,5 +1,6 @@
 package org.mingze.review.internal;
 
+import org.mingze.base.security.PublicPages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +25,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -114,14 +114,7 @@ class VerifyController {
         @Bean
         @Order(3)
         SecurityFilterChain verifySecurityFilterChain(HttpSecurity http) throws Exception {
-            http.securityMatcher("/verify/**")
-                    .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .requestCache(c -> c.disable())
-                    .csrf(c -> c.disable())
-                    .formLogin(f -> f.disable())
-                    .logout(l -> l.disable());
-            return http.build();
+            return PublicPages.chain(http, "/verify/**");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.mingze.schedule.internal;
 
+import org.mingze.base.security.PublicPages;
 import org.mingze.schedule.FeedService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,14 +44,7 @@ class FeedController {
         @Bean
         @Order(2)
         SecurityFilterChain feedSecurityFilterChain(HttpSecurity http) throws Exception {
-            http.securityMatcher("/ical/**")
-                    .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .requestCache(c -> c.disable())
-                    .csrf(c -> c.disable())
-                    .formLogin(f -> f.disable())
-                    .logout(l -> l.disable());
-            return http.build();
+            return PublicPages.chain(http, "/ical/**");
         }
     }
 }
