@@ -351,7 +351,8 @@ public class AttemptService {
     public SaveAck save(long attemptId, String holderToken, int position, Response response) {
         long member = access.member();
         OpenAttempts.Open open = shapes.get(attemptId, this::shape);
-        if (open == null) {
+        if (open == null || open.memberId() != member) {
+            // someone else's attempt is refused before its shape is looked at (no position or type leaks)
             diagnose(attemptId, member, holderToken);
         }
         OpenAttempts.Shape[] shape = open.shapes();
@@ -381,7 +382,7 @@ public class AttemptService {
             Question q = questions.get(i.questionId(), i.version());
             return new OpenAttempts.Shape(q.type(), q.options().size(), q.blankCount());
         }).toArray(OpenAttempts.Shape[]::new);
-        return new OpenAttempts.Open(shape, a.getDeadline());
+        return new OpenAttempts.Open(a.getMemberId(), shape, a.getDeadline());
     }
 
     /** The response reduced to what the question's type uses; choices must be options of it. */
@@ -496,6 +497,33 @@ public class AttemptService {
         return new TabLeaveResult(a.getTabLeaves(), policy.action() == TabLeaveAction.SUBMIT_AFTER
                 ? policy.limit() : 0, policy.action() == TabLeaveAction.COUNT ? TabLeaveResult.Outcome.COUNTED
                 : TabLeaveResult.Outcome.WARNED);
+    }
+
+    /**
+     * The page's countdown reached zero: the server decides. If the attempt's deadline has passed (or the attempt is
+     * already closed) it is closed at the deadline and graded, and this returns empty; if the deadline moved later
+     * (an organiser granted more time while the page was open), the attempt stays open and this returns the new
+     * deadline for the countdown.
+     * <p>Who: the attempt's own member (the token is not needed: closing at the deadline is right whoever asks).
+     *
+     * @throws org.springframework.security.access.AccessDeniedException someone else's attempt
+     * @throws org.mingze.base.validation.ValidationException unknown attempt
+     */
+    public Optional<Instant> timeUp(long attemptId) {
+        long member = access.member();
+        StoredAttempt a = attempts.findById(attemptId)
+                .orElseThrow(() -> ExamAccess.invalid("attempt", "exam.error.attempt-missing"));
+        if (a.getMemberId() != member) {
+            throw new AccessDeniedException("attempt " + attemptId + " belongs to someone else");
+        }
+        if (a.getStatus() == AttemptStatus.IN_PROGRESS) {
+            if (engine.now().isBefore(a.getDeadline())) {
+                return Optional.of(a.getDeadline());
+            }
+            engine.close(attemptId, ClosedBy.DEADLINE);
+            shapes.forget(attemptId);
+        }
+        return Optional.empty();
     }
 
     /**

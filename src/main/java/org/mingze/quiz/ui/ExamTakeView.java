@@ -23,11 +23,13 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.quiz.Response;
 import org.mingze.quiz.exam.AttemptClosedException;
@@ -383,20 +385,23 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         }
     }
 
-    /** Called by the page's timer at zero: the server decides, and closes the attempt if its deadline has passed. */
+    /**
+     * Called by the page's timer at zero: the server decides. Past the deadline the attempt is closed and graded;
+     * if the deadline moved later (more time granted meanwhile), the countdown restarts from the new one.
+     */
     @ClientCallable
     void timeUp() {
         if (locked) {
             return;
         }
-        try {
-            var r = attempts.submit(view.attemptId(), view.holderToken());
-            locked = true;
-            Notification.show(getTranslation("exam.ui.time-up"), 5000, Notification.Position.MIDDLE);
-            UI.getCurrent().navigate(ExamResultView.class, r.attemptId());
-        } catch (AttemptTakenOverException e) {
-            lock(getTranslation("exam.taken-over"));
+        Optional<Instant> later = attempts.timeUp(view.attemptId());
+        if (later.isPresent()) {
+            startCountdown(Duration.between(Instant.now(), later.get()).toMillis());
+            return;
         }
+        locked = true;
+        Notification.show(getTranslation("exam.ui.time-up"), 5000, Notification.Position.MIDDLE);
+        UI.getCurrent().navigate(ExamResultView.class, view.attemptId());
     }
 
     /** Called by the page when the learner leaves the tab (visibilitychange to hidden). */
@@ -466,8 +471,11 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         if (view == null) {
             return;
         }
-        long remaining = Duration.between(view.serverTime(), view.deadline()).toMillis();
-        // the countdown is only a display: the server enforces the deadline
+        startCountdown(Duration.between(view.serverTime(), view.deadline()).toMillis());
+    }
+
+    /** The countdown is only a display: the server enforces the deadline. */
+    private void startCountdown(long remaining) {
         getElement().executeJs("""
                 const el = this, label = $0, end = Date.now() + $1;
                 const fmt = (ms) => { const s = Math.max(0, Math.floor(ms / 1000));

@@ -231,6 +231,22 @@ class ExamEngineTest {
     }
 
     @Test
+    void saving_into_another_persons_running_attempt_is_refused_before_its_questions_are_looked_at() {
+        ExamFixture.Branch b = fx.branch();
+        Exam exam = fx.fixedExam(b, fx.singles(fx.bankName(), 2), s -> s);
+        data.signIn(b.learner());
+        AttemptView v = attempts.startOrResume(exam.id());
+        attempts.save(v.attemptId(), v.holderToken(), 0, Response.choices(List.of(1))); // its shape is cached now
+
+        data.signIn(fx.branch().learner());
+        // a position out of range would have said how many questions the attempt has
+        assertThatThrownBy(() -> attempts.save(v.attemptId(), v.holderToken(), 99, Response.choices(List.of(1))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> attempts.save(v.attemptId(), v.holderToken(), 0, Response.choices(List.of(7))))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void a_learner_can_neither_read_nor_change_another_persons_attempt_nor_start_a_test_not_meant_for_them() {
         ExamFixture.Branch b = fx.branch();
         List<Question> qs = fx.singles(fx.bankName(), 2);
@@ -427,6 +443,29 @@ class ExamEngineTest {
         assertThat(res.closedBy()).isEqualTo(ClosedBy.TAB_LIMIT);
         assertThatThrownBy(() -> attempts.save(v.attemptId(), v.holderToken(), 0, Response.choices(List.of(1))))
                 .isInstanceOf(AttemptClosedException.class);
+    }
+
+    @Test
+    void when_the_pages_countdown_ends_after_more_time_was_granted_the_attempt_stays_open_until_the_new_deadline() {
+        ExamFixture.Branch b = fx.branch();
+        Exam exam = fx.fixedExam(b, fx.singles(fx.bankName(), 2), s -> s.withTimeLimit(10));
+        data.signIn(b.learner());
+        long member = org.mingze.base.security.CurrentUser.require().memberId();
+        AttemptView v = attempts.startOrResume(exam.id());
+        data.signIn(b.organiser());
+        exams.grantException(exam.id(), new ExamExceptionDraft(member, 15, null, 0, "视力障碍，需要放大阅读"));
+        data.signIn(b.learner());
+
+        // the open page still counts to the old deadline (10 minutes)
+        clock.set(t0.plus(Duration.ofMinutes(10)));
+        assertThat(attempts.timeUp(v.attemptId())).contains(t0.plus(Duration.ofMinutes(25)));
+        attempts.save(v.attemptId(), v.holderToken(), 0, Response.choices(List.of(1)));
+
+        clock.set(t0.plus(Duration.ofMinutes(25)));
+        assertThat(attempts.timeUp(v.attemptId())).isEmpty();
+        assertThat(attempts.result(v.attemptId()).closedBy()).isEqualTo(ClosedBy.DEADLINE);
+        data.signIn(fx.branch().learner());
+        assertThatThrownBy(() -> attempts.timeUp(v.attemptId())).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

@@ -17,7 +17,7 @@ public class OpenAttempts {
     public record Shape(QuestionType type, int options, int blanks) {
     }
 
-    public record Open(Shape[] shapes, Instant deadline) {
+    public record Open(long memberId, Shape[] shapes, Instant deadline) {
     }
 
     private static final int MAX = 20_000;
