@@ -144,11 +144,11 @@ class ExamAdminView extends VerticalLayout implements HasDynamicTitle {
         Div title = new Div(new Span(r.title()), purpose, status);
         title.addClassName("mingze-exam-card-title");
         card.add(title,
-                small(getTranslation("exam.ui.mine.window", Formats.dateTime(r.opensAt(), locale),
+                ExamResultView.small(getTranslation("exam.ui.mine.window", Formats.dateTime(r.opensAt(), locale),
                         Formats.dateTime(r.closesAt(), locale))
                         + (r.timeLimitMinutes() == null ? "" : " · " + getTranslation("exam.ui.minutes",
                         r.timeLimitMinutes()))),
-                small(getTranslation("exam.admin.counts", r.ownerUnitName(), r.audience(), r.started(),
+                ExamResultView.small(getTranslation("exam.admin.counts", r.ownerUnitName(), r.audience(), r.started(),
                         r.finished())));
         Div actions = new Div();
         actions.addClassName("mingze-exam-card-actions");
@@ -227,7 +227,7 @@ class ExamAdminView extends VerticalLayout implements HasDynamicTitle {
             kind.getElement().getThemeList().add("badge small");
             Div title = new Div(new Span(p.title()), kind);
             title.addClassName("mingze-exam-card-title");
-            card.add(title, small(getTranslation("exam.admin.paper-facts", p.questionCount(), plain(p.maxPoints()),
+            card.add(title, ExamResultView.small(getTranslation("exam.admin.paper-facts", p.questionCount(), plain(p.maxPoints()),
                     p.ownerUnitName(), p.exams())));
             Button open = action(canManage ? "edit" : "view",
                     e -> UI.getCurrent().navigate(PaperEditorView.class, p.id()));
@@ -238,12 +238,6 @@ class ExamAdminView extends VerticalLayout implements HasDynamicTitle {
 
     static String plain(BigDecimal d) {
         return d == null ? "-" : d.stripTrailingZeros().toPlainString();
-    }
-
-    private static Span small(String text) {
-        Span s = new Span(text);
-        s.addClassName("mingze-small");
-        return s;
     }
 
     private void notice(String text) {

@@ -53,22 +53,13 @@ class ExamAttemptView extends VerticalLayout implements HasUrlParameter<Long>, H
         Locale locale = UI.getCurrent().getLocale();
         add(new RouterLink(getTranslation("exam.admin.results.back"), ExamResultsView.class, r.examId()),
                 new H2(title));
-        Div facts = new Div(small(getTranslation("exam.ui.attempt-no", r.number())),
-                small(getTranslation(r.closedBy() == null ? r.status().labelKey() : r.closedBy().labelKey())),
-                small(r.closedAt() == null ? "" : Formats.dateTime(r.closedAt(), locale)),
-                small(getTranslation(r.counted() ? "exam.admin.attempt.counted" : "exam.admin.attempt.not-counted")));
-        facts.addClassName("mingze-exam-result-facts");
+        Div facts = ExamResultView.facts(r, locale, ExamResultView.small(
+                getTranslation(r.counted() ? "exam.admin.attempt.counted" : "exam.admin.attempt.not-counted")));
         Div score = new Div(new Span(r.score() == null ? getTranslation("exam.ui.awaiting-manual")
                 : getTranslation("exam.ui.score", ExamAdminView.plain(r.score()),
                 ExamAdminView.plain(r.maxPoints()))));
         score.addClassName("mingze-exam-score");
         add(facts, score, ExamResultView.items(r));
-    }
-
-    private static Span small(String text) {
-        Span s = new Span(text);
-        s.addClassName("mingze-small");
-        return s;
     }
 
     @Override

@@ -13,7 +13,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
-import java.math.BigDecimal;
 import java.util.Locale;
 import org.mingze.base.i18n.Formats;
 import org.mingze.base.validation.ValidationException;
@@ -52,11 +51,7 @@ class ExamResultView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         title = r.title();
         Locale locale = UI.getCurrent().getLocale();
         add(new RouterLink(getTranslation("exam.ui.back"), MyExamsView.class), new H2(r.title()));
-        Div facts = new Div(small(getTranslation("exam.ui.attempt-no", r.number())),
-                small(getTranslation(r.closedBy() == null ? r.status().labelKey() : r.closedBy().labelKey())),
-                small(Formats.dateTime(r.closedAt(), locale)));
-        facts.addClassName("mingze-exam-result-facts");
-        add(facts);
+        add(facts(r, locale));
         if (r.shown() == null) {
             Paragraph later = new Paragraph(r.reviewFrom() == null ? getTranslation("exam.ui.result-hidden")
                     : getTranslation("exam.ui.result-later", Formats.dateTime(r.reviewFrom(), locale)));
@@ -69,7 +64,7 @@ class ExamResultView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         if (r.status() == AttemptStatus.AWAITING_MANUAL || r.score() == null) {
             score.add(new Span(getTranslation("exam.ui.awaiting-manual")));
         } else {
-            score.add(new Span(getTranslation("exam.ui.score", plain(r.score()), plain(r.maxPoints()))));
+            score.add(new Span(getTranslation("exam.ui.score", ExamAdminView.plain(r.score()), ExamAdminView.plain(r.maxPoints()))));
             if (r.passed() != null) {
                 Span pass = new Span(getTranslation(r.passed() ? "exam.ui.passed" : "exam.ui.failed",
                         r.passPercent()));
@@ -96,7 +91,7 @@ class ExamResultView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 String outcome = item.outcome().name().toLowerCase(Locale.ROOT);
                 card.addClassName(outcome);
                 review.add(new Paragraph(items.getTranslation("quiz.outcome." + outcome,
-                        item.points() == null ? "-" : plain(item.points()), plain(item.question().points()))));
+                        item.points() == null ? "-" : ExamAdminView.plain(item.points()), ExamAdminView.plain(item.question().points()))));
             }
             if (item.answer() != null) {
                 Paragraph answer = new Paragraph(items.getTranslation("quiz.card.answer",
@@ -122,11 +117,18 @@ class ExamResultView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         return items;
     }
 
-    private static String plain(BigDecimal d) {
-        return d == null ? "-" : d.stripTrailingZeros().toPlainString();
+    /** Which attempt, how it was closed and when, and whatever the caller adds (shared with the organiser's view). */
+    static Div facts(AttemptResult r, Locale locale, Span... more) {
+        Div facts = new Div();
+        facts.add(small(facts.getTranslation("exam.ui.attempt-no", r.number())),
+                small(facts.getTranslation(r.closedBy() == null ? r.status().labelKey() : r.closedBy().labelKey())),
+                small(r.closedAt() == null ? "" : Formats.dateTime(r.closedAt(), locale)));
+        facts.add(more);
+        facts.addClassName("mingze-exam-result-facts");
+        return facts;
     }
 
-    private static Span small(String text) {
+    static Span small(String text) {
         Span s = new Span(text);
         s.addClassName("mingze-small");
         return s;

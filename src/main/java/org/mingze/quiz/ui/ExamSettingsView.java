@@ -101,6 +101,8 @@ class ExamSettingsView extends VerticalLayout implements HasUrlParameter<Long>, 
     Select<TabLeaveAction> tabLeave;
     IntegerField tabLimit;
     MultiSelectComboBox<UnitNode> audienceUnits;
+    private List<Long> hiddenUnits = List.of();
+    private List<Long> hiddenMembers = List.of();
     MultiSelectComboBox<MemberRow> audienceMembers;
     Button save;
     Button publish;
@@ -289,6 +291,12 @@ class ExamSettingsView extends VerticalLayout implements HasUrlParameter<Long>, 
         Set<Long> memberIds = new HashSet<>(s.audienceMembers());
         audienceMembers.setValue(audienceMembers.getListDataView().getItems()
                 .filter(m -> memberIds.contains(m.id())).collect(Collectors.toSet()));
+        // what the pickers cannot show (units outside the caller's list, members beyond the list's limit or now
+        // inactive) stays in the audience: saving must not drop people nobody removed
+        unitIds.removeAll(audienceUnits.getValue().stream().map(UnitNode::id).toList());
+        memberIds.removeAll(audienceMembers.getValue().stream().map(MemberRow::id).toList());
+        hiddenUnits = List.copyOf(unitIds);
+        hiddenMembers = List.copyOf(memberIds);
     }
 
     private java.util.Optional<UnitNode> unit(long id) {
@@ -308,8 +316,10 @@ class ExamSettingsView extends VerticalLayout implements HasUrlParameter<Long>, 
                 review.getValue() == null ? null : new ReviewPolicy(review.getValue(), reviewAfterClose.getValue()),
                 multiple.getValue(), tabLeave.getValue() == null ? null : new TabLeavePolicy(tabLeave.getValue(),
                 tabLimit.getValue() == null ? 0 : tabLimit.getValue()),
-                audienceUnits.getValue().stream().map(UnitNode::id).sorted().toList(),
-                audienceMembers.getValue().stream().map(MemberRow::id).sorted().toList());
+                java.util.stream.Stream.concat(audienceUnits.getValue().stream().map(UnitNode::id),
+                        hiddenUnits.stream()).sorted().toList(),
+                java.util.stream.Stream.concat(audienceMembers.getValue().stream().map(MemberRow::id),
+                        hiddenMembers.stream()).sorted().toList());
     }
 
     /** The service's field names and the fields that show their problems. */
