@@ -285,7 +285,11 @@ public class AttendanceService {
     }
 
     private boolean assignMakeup(Session s, long memberId, String cause, Instant now) {
-        LocalDate due = LocalDate.ofInstant(now, zone()).plusDays(s.makeupDays());
+        // counted from the session day, or from today when the leave or absence is recorded after it: leave approved
+        // weeks ahead must not fall due before the session has even been held
+        LocalDate today = LocalDate.ofInstant(now, zone());
+        LocalDate from = s.startsAt().toLocalDate().isAfter(today) ? s.startsAt().toLocalDate() : today;
+        LocalDate due = from.plusDays(s.makeupDays());
         boolean created = store.insertMakeup(s.id(), memberId, cause, due, now);
         if (created) {
             audit.record("SCHEDULE_MAKEUP_ASSIGN", "session", s.id(), "member " + memberId + " " + cause + " → " + due);

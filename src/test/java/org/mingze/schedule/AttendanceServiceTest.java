@@ -194,7 +194,8 @@ class AttendanceServiceTest {
         assertThat(attendance.myMakeups()).singleElement().satisfies(m -> {
             assertThat(m.cause()).isEqualTo("LEAVE");
             assertThat(m.materialIds()).containsExactly("zhuti/diyi-zeren");
-            assertThat(m.dueOn()).isEqualTo(java.time.LocalDate.of(2026, 12, 12));
+            // approved on 28 November for the session of 4 December: 14 days from the session, not from approval
+            assertThat(m.dueOn()).isEqualTo(java.time.LocalDate.of(2026, 12, 18));
             assertThat(m.done()).isFalse();
         });
 
