@@ -95,4 +95,9 @@ public record LedgerYear(int year, ZoneId zone) {
     public static Instant instantUtc(Timestamp t) {
         return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
+
+    /** {@link #between} for the first and last UTC wall-time timestamps of a JPA-written column, days in a zone. */
+    public static Set<Integer> betweenUtc(Timestamp first, Timestamp last, ZoneId zone) {
+        return between(dayUtc(first, zone), dayUtc(last, zone));
+    }
 }

@@ -112,8 +112,7 @@ class StudyLedger implements LedgerProvider, StudyTimeByMonth {
                 });
         jdbc.sql("SELECT MIN(completed_at) AS a, MAX(completed_at) AS b FROM library_study_completion"
                 + " WHERE member_id = ?").param(memberId).query(rs -> {
-                    years.addAll(LedgerYear.between(LedgerYear.dayUtc(rs.getTimestamp("a"), clock.getZone()),
-                            LedgerYear.dayUtc(rs.getTimestamp("b"), clock.getZone())));
+                    years.addAll(LedgerYear.betweenUtc(rs.getTimestamp("a"), rs.getTimestamp("b"), clock.getZone()));
                 });
         return years;
     }

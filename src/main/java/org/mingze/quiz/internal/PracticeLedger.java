@@ -81,8 +81,7 @@ class PracticeLedger implements LedgerProvider {
         Set<Integer> years = new HashSet<>();
         jdbc.sql("SELECT MIN(first_wrong_at) AS a, MAX(last_answered_at) AS b FROM quiz_wrong_answer"
                 + " WHERE member_id = ?").param(memberId).query(rs -> {
-                    years.addAll(LedgerYear.between(LedgerYear.dayUtc(rs.getTimestamp("a"), clock.getZone()),
-                            LedgerYear.dayUtc(rs.getTimestamp("b"), clock.getZone())));
+                    years.addAll(LedgerYear.betweenUtc(rs.getTimestamp("a"), rs.getTimestamp("b"), clock.getZone()));
                 });
         return years;
     }

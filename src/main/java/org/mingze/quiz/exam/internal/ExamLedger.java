@@ -82,8 +82,7 @@ class ExamLedger implements LedgerProvider {
         Set<Integer> years = new HashSet<>();
         jdbc.sql("SELECT MIN(started_at) AS a, MAX(started_at) AS b FROM quiz_attempt WHERE member_id = ?")
                 .param(memberId).query(rs -> {
-                    years.addAll(LedgerYear.between(LedgerYear.dayUtc(rs.getTimestamp("a"), clock.getZone()),
-                            LedgerYear.dayUtc(rs.getTimestamp("b"), clock.getZone())));
+                    years.addAll(LedgerYear.betweenUtc(rs.getTimestamp("a"), rs.getTimestamp("b"), clock.getZone()));
                 });
         return years;
     }
