@@ -49,4 +49,8 @@ class Notification {
     Notice toNotice() {
         return new Notice(id, title, body, link, createdAt, readAt != null);
     }
+
+    ReceivedNotice toReceived() {
+        return new ReceivedNotice(id, recipient, title, body, link, createdAt, readAt);
+    }
 }

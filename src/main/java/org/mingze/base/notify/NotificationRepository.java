@@ -10,4 +10,7 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     List<Notification> findByRecipientOrderByCreatedAtDescIdDesc(String recipient, Pageable page);
 
     List<Notification> findByRecipientAndReadAtIsNull(String recipient);
+
+    List<Notification> findByRecipientInAndCreatedAtGreaterThanEqualAndCreatedAtLessThanOrderByCreatedAtAscIdAsc(
+            java.util.Collection<String> recipients, java.time.Instant from, java.time.Instant to);
 }

@@ -1,6 +1,8 @@
 package org.mingze.base.notify;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.mingze.base.security.CurrentUser;
 import org.springframework.data.domain.PageRequest;
@@ -57,5 +59,18 @@ public class NotificationService {
     @Transactional
     public void markAllRead() {
         repo.findByRecipientAndReadAtIsNull(CurrentUser.actor()).forEach(n -> n.markRead(clock.instant()));
+    }
+
+    /**
+     * The notices these accounts received in [from, to), oldest first, with when each was read: for the ledger
+     * (考核台帐) and other modules' system-level reads, never for the browser (the caller checks who may see them).
+     */
+    @Transactional(readOnly = true)
+    public List<ReceivedNotice> receivedForSystem(Collection<String> recipients, Instant from, Instant to) {
+        if (recipients.isEmpty()) {
+            return List.of();
+        }
+        return repo.findByRecipientInAndCreatedAtGreaterThanEqualAndCreatedAtLessThanOrderByCreatedAtAscIdAsc(
+                recipients, from, to).stream().map(Notification::toReceived).toList();
     }
 }
