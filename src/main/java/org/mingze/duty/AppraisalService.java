@@ -10,12 +10,12 @@ import org.mingze.base.validation.Problem;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.duty.internal.Attendees;
 import org.mingze.duty.internal.DutyStore;
+import org.mingze.duty.internal.SessionAccess;
 import org.mingze.duty.internal.DutyStore.Reporter;
 import org.mingze.duty.internal.DutyStore.Session;
 import org.mingze.org.MemberService;
 import org.mingze.org.OrgService;
 import org.mingze.org.UnitNode;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +39,11 @@ public class AppraisalService {
     private final Attendees attendees;
     private final SecureRandom random = new SecureRandom();
 
+    private final SessionAccess access;
+
     AppraisalService(DutyStore store, OrgService org, MemberService members, AuditLog audit, Attendees attendees) {
         this.attendees = attendees;
+        this.access = new SessionAccess(store, org);
         this.store = store;
         this.org = org;
         this.members = members;
@@ -130,11 +133,6 @@ public class AppraisalService {
     }
 
     private Session manageable(long sessionId) {
-        Session s = store.session(sessionId).orElseThrow(() -> new ValidationException(Problem.of("session",
-                "duty.error.missing")));
-        if (!org.canManage(s.unitId())) {
-            throw new AccessDeniedException("duty session " + sessionId + " is outside your scope");
-        }
-        return s;
+        return access.manageable(sessionId);
     }
 }

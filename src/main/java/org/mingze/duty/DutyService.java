@@ -23,6 +23,7 @@ import org.mingze.duty.internal.DutyStore.Draw;
 import org.mingze.duty.internal.DutyStore.Reporter;
 import org.mingze.duty.internal.DutyStore.Session;
 import org.mingze.duty.internal.KeyText;
+import org.mingze.duty.internal.SessionAccess;
 import org.mingze.duty.internal.SummaryXlsx;
 import org.mingze.org.MemberRow;
 import org.mingze.org.MemberService;
@@ -80,11 +81,13 @@ public class DutyService {
     private final MemberService members;
     private final AuditLog audit;
     private final Clock clock;
+    private final SessionAccess access;
     private final SecureRandom random = new SecureRandom();
 
     DutyService(DutyStore store, QuestionService questions, ExamService exams, PaperService papers, OrgService org,
                 MemberService members, AuditLog audit, Clock clock) {
         this.store = store;
+        this.access = new SessionAccess(store, org);
         this.questions = questions;
         this.exams = exams;
         this.papers = papers;
@@ -375,7 +378,8 @@ public class DutyService {
                 break;
             }
         }
-        String name = reporterName(now.id());
+        long memberId = now.memberId();
+        String name = members.namesForSystem(List.of(memberId)).getOrDefault(memberId, "");
         List<Draw> draws = store.draws(now.id());
         if (draws.isEmpty()) {
             return new PresenterState(s.name(), name, now.post(), no, all.size(), 0, s.perReporter(), null, null,
@@ -475,21 +479,11 @@ public class DutyService {
     }
 
     private Session readable(long sessionId) {
-        Session s = store.session(sessionId).orElseThrow(() -> new ValidationException(Problem.of("session",
-                "duty.error.missing")));
-        if (!org.canRead(s.unitId())) {
-            throw new AccessDeniedException("duty session " + sessionId + " is outside your scope");
-        }
-        return s;
+        return access.readable(sessionId);
     }
 
     private Session manageable(long sessionId) {
-        Session s = store.session(sessionId).orElseThrow(() -> new ValidationException(Problem.of("session",
-                "duty.error.missing")));
-        if (!org.canManage(s.unitId())) {
-            throw new AccessDeniedException("duty session " + sessionId + " is outside your scope");
-        }
-        return s;
+        return access.manageable(sessionId);
     }
 
     List<ReporterRow> reporterRows(Session s) {

@@ -1,8 +1,5 @@
 package org.mingze.duty.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -18,10 +15,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import org.mingze.base.security.Roles;
+import org.mingze.base.ui.Polling;
 import org.mingze.base.ui.FormErrors;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.duty.ControlState;
@@ -45,11 +42,11 @@ class DutyControlView extends VerticalLayout implements HasUrlParameter<Long>, H
     private final Div body = new Div();
     private final Span timer = new Span();
     private long sessionId = -1;
-    private Registration poll;
 
     DutyControlView(DutyService duty) {
         this.duty = duty;
         addClassName("mingze-duty-control");
+        Polling.every(this, 1000, this::tick);
         body.setWidthFull();
         timer.addClassName("mingze-duty-timer");
     }
@@ -154,20 +151,6 @@ class DutyControlView extends VerticalLayout implements HasUrlParameter<Long>, H
         }
         DrawnQuestion q = duty.control(sessionId).current();
         timer.setText(q == null || q.secondsLeft() == null ? "" : getTranslation("duty.control.left", q.secondsLeft()));
-    }
-
-    @Override
-    protected void onAttach(AttachEvent e) {
-        e.getUI().setPollInterval(1000);
-        poll = e.getUI().addPollListener(p -> tick());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent e) {
-        e.getUI().setPollInterval(-1);
-        if (poll != null) {
-            poll.remove();
-        }
     }
 
     @Override

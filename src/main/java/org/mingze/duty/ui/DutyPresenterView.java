@@ -1,7 +1,5 @@
 package org.mingze.duty.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,10 +8,10 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Objects;
 import org.mingze.base.security.Roles;
+import org.mingze.base.ui.Polling;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.duty.DutyService;
 import org.mingze.duty.PresenterState;
@@ -35,11 +33,11 @@ class DutyPresenterView extends VerticalLayout implements HasUrlParameter<Long>,
     private final Paragraph timer = new Paragraph();
     private long sessionId = -1;
     private PresenterState shown;
-    private Registration poll;
 
     DutyPresenterView(DutyService duty) {
         this.duty = duty;
         addClassName("mingze-duty-presenter");
+        Polling.every(this, 1000, this::refresh);
         setSizeFull();
         body.setWidthFull();
         timer.addClassName("mingze-duty-presenter-timer");
@@ -119,20 +117,6 @@ class DutyPresenterView extends VerticalLayout implements HasUrlParameter<Long>,
                 && a.finished() == b.finished() && Objects.equals(a.stem(), b.stem())
                 && Objects.equals(a.answer(), b.answer()) && Objects.equals(a.explanation(), b.explanation())
                 && (a.secondsLeft() == null) == (b.secondsLeft() == null);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent e) {
-        e.getUI().setPollInterval(1000);
-        poll = e.getUI().addPollListener(p -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent e) {
-        e.getUI().setPollInterval(-1);
-        if (poll != null) {
-            poll.remove();
-        }
     }
 
     @Override
