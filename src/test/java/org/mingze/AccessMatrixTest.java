@@ -88,7 +88,15 @@ class AccessMatrixTest extends KaribuTest {
             Map.entry("review/mine", SIGNED_IN),
             // the ledger: everyone their own; someone else's (an id) only organisers of their units and auditors,
             // which the page decides (it says "not found" otherwise), so the route is open to everyone signed in
-            Map.entry("ledger/" + OPTIONAL_NUMBER, SIGNED_IN));
+            Map.entry("ledger/" + OPTIONAL_NUMBER, SIGNED_IN),
+            // duty reports: organisers create and run sessions of their units (control and presenter screens),
+            // auditors read the summary; every member may open the appraisal page (the code and the unit decide)
+            Map.entry("duty", Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
+            Map.entry("duty/new", Set.of("ADMIN", "ORGANIZER")),
+            Map.entry("duty/session/" + NUMBER, Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
+            Map.entry("duty/control/" + NUMBER, Set.of("ADMIN", "ORGANIZER")),
+            Map.entry("duty/present/" + NUMBER, Set.of("ADMIN", "ORGANIZER")),
+            Map.entry("duty/vote", SIGNED_IN));
 
     @Test
     void every_route_has_a_row_in_the_access_design() {

@@ -1,9 +1,6 @@
 package org.mingze.schedule.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Html;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,11 +12,11 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 import org.mingze.base.security.Roles;
+import org.mingze.base.ui.Polling;
 import org.mingze.base.ui.qr.QrCodes;
 import org.mingze.schedule.AttendanceService;
 import org.mingze.schedule.CheckInCode;
@@ -41,11 +38,11 @@ class HostCodeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     private long sessionId;
     private String shown;
     private String base;
-    private Registration poll;
 
     HostCodeView(AttendanceService attendance) {
         this.attendance = attendance;
         addClassName("mingze-host-code");
+        Polling.every(this, 1000, this::refresh);
         setAlignItems(Alignment.CENTER);
         digits.addClassName("mingze-host-code-digits");
         left.addClassName("mingze-host-code-left");
@@ -103,21 +100,6 @@ class HostCodeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
                     + h.getContextPath() + "/";
         }
         return "/";
-    }
-
-    @Override
-    protected void onAttach(AttachEvent e) {
-        UI ui = e.getUI();
-        ui.setPollInterval(1000);
-        poll = ui.addPollListener(p -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent e) {
-        e.getUI().setPollInterval(-1);
-        if (poll != null) {
-            poll.remove();
-        }
     }
 
     @Override
