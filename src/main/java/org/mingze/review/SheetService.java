@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mingze.base.audit.AuditLog;
+import org.mingze.base.security.ClientAddress;
 import org.mingze.base.security.CurrentUser;
 import org.mingze.org.MemberRow;
 import org.mingze.org.MemberService;
@@ -52,8 +53,23 @@ public class SheetService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public ResultSheet sheet(long candidateId) {
-        Candidate c = reviews.visibleCandidate(candidateId);
-        Batch b = store.batch(c.batchId()).orElseThrow();
+        return current(reviews.visibleCandidate(candidateId), CurrentUser.actor());
+    }
+
+    /**
+     * The verification code of a candidate's current sheet, issuing one (as {@code actor}) when none matches the
+     * records; empty for an unknown candidate. For the integration API, which checks its token's scope first;
+     * never for the browser.
+     */
+    @Transactional
+    public Optional<String> codeForSystem(long candidateId, String actor) {
+        return store.candidate(candidateId).map(c -> current(c, actor).code());
+    }
+
+    /** The candidate's sheet as of today: the last one issued when it still matches the records, else a new one. */
+    private ResultSheet current(Candidate visible, String actor) {
+        Batch b = store.batch(visible.batchId()).orElseThrow();
+        Candidate c = reviews.refresh(visible, b); // the sheet states the outcome as of today, stored first
         ResultSheet draft = compose(c, b, "AAAAAAAAAAAAAAAA", null);
         Optional<ReviewStore.Sheet> last = store.latestSheet(c.id());
         if (last.isPresent() && last.get().contentHash().equals(hash(compose(c, b, last.get().code(), null)))) {
@@ -62,10 +78,10 @@ public class SheetService {
         String code = SheetCodes.newCode();
         Instant now = clock.instant();
         ResultSheet sheet = compose(c, b, code, now);
-        store.insertSheet(code, c.id(), hash(sheet), CurrentUser.actor(), now);
-        audit.record("REVIEW_SHEET_ISSUE", "review-sheet", c.id(), draft.name() + ": " + draft.outcome()
+        store.insertSheet(code, c.id(), hash(sheet), actor, now);
+        audit.recordAs(actor, "REVIEW_SHEET_ISSUE", "review-sheet", c.id(), draft.name() + ": " + draft.outcome()
                 + (draft.score() == null ? "" : " " + draft.score().toPlainString() + "/" + draft.max().toPlainString())
-                + ", code " + code.substring(0, 4) + "…");
+                + ", code " + code.substring(0, 4) + "…", ClientAddress.current());
         return sheet;
     }
 

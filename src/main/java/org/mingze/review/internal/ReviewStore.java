@@ -42,6 +42,14 @@ public class ReviewStore {
                     makeupDoneAt != null);
         }
 
+        /** This candidate as shown: another state and make-up time, computed for display, not stored. */
+        public Candidate shown(CandidateState shownState, Instant shownMakeupDoneAt) {
+            return new Candidate(id, batchId, memberId, currentPost, proposedPost, shownState, deadline,
+                    firstAttemptId, firstScore, firstMax, firstOn, resitOpens, resitCloses, makeupTags,
+                    shownMakeupDoneAt, resitGrantedAt, resitAttemptId, resitScore, resitMax, resitOn, reason,
+                    decidedAt);
+        }
+
         /** The attempt that decided (or will decide) the outcome: the re-sit when there is one. */
         public Long lastAttemptId() {
             return resitAttemptId != null ? resitAttemptId : firstAttemptId;
