@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,7 @@ import org.mingze.quiz.exam.GradedAttempt;
 import org.mingze.quiz.exam.Paper;
 import org.mingze.quiz.exam.PaperService;
 import org.mingze.quiz.exam.TagScore;
+import org.mingze.review.internal.BatchWorkbook;
 import org.mingze.review.internal.CandidateSheet;
 import org.mingze.review.internal.MakeupCheck;
 import org.mingze.review.internal.OutcomeRules;
@@ -44,6 +46,7 @@ import org.mingze.review.internal.ReviewStore.Candidate;
 import org.mingze.review.internal.TestTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -81,10 +84,12 @@ public class ReviewService {
     private final Clock clock;
     private final NotificationService notices;
     private final TransactionTemplate ownTransaction;
+    private final MessageSource messages;
 
     ReviewService(ReviewStore store, ExamService exams, PaperService papers, OrgService org, MemberService members,
                   MakeupCheck makeup, AuditLog audit, Clock clock, NotificationService notices,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, MessageSource messages) {
+        this.messages = messages;
         this.notices = notices;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -280,6 +285,21 @@ public class ReviewService {
         return out;
     }
 
+    /**
+     * The batch summary as .xlsx: the facts and the count per outcome, and every candidate with outcome and scores
+     * as they stand today. Audited REVIEW_EXPORT.
+     */
+    @PreAuthorize(READ)
+    @Transactional
+    public byte[] exportXlsx(long batchId, Locale locale) {
+        BatchRow b = row(readable(batchId));
+        List<CandidateRow> cs = candidates(batchId);
+        byte[] xlsx = BatchWorkbook.render(b, cs, (k, a) -> messages.getMessage(k, a, locale));
+        audit.record("REVIEW_EXPORT", "review-batch", batchId, b.name() + ": " + cs.size() + " candidate(s), "
+                + b.byState());
+        return xlsx;
+    }
+
     /** A batch whoever asks, for the integration API (which checks its token's unit scope); never for the browser. */
     public Optional<BatchRow> batchForSystem(long batchId) {
         return store.batch(batchId).map(this::row);
@@ -378,10 +398,14 @@ public class ReviewService {
         if (c.state() == CandidateState.PENDING && c.firstAttemptId() == null) {
             List<String> wrong = exams.tagScoresForSystem(attemptId).stream().filter(t -> t.wrong() > 0)
                     .map(TagScore::tag).toList();
-            store.firstAttempt(c.id(), attemptId, score, max, on, passed ? List.of() : wrong);
+            if (!store.firstAttempt(c.id(), attemptId, score, max, on, passed ? List.of() : wrong)) {
+                return false;
+            }
         } else if (c.state() == CandidateState.DEFERRED && c.resitGrantedAt() != null && c.resitAttemptId() == null
                 && !Long.valueOf(attemptId).equals(c.firstAttemptId())) {
-            store.resitAttempt(c.id(), attemptId, score, max, on);
+            if (!store.resitAttempt(c.id(), attemptId, score, max, on)) {
+                return false;
+            }
         } else {
             return false;
         }
@@ -574,10 +598,11 @@ public class ReviewService {
         return row(c, store.batch(c.batchId()).orElseThrow());
     }
 
+    /** A batch with its count per outcome as the candidates stand today (computed, like {@link #candidates}). */
     private BatchRow row(Batch b) {
         Map<CandidateState, Integer> by = new EnumMap<>(CandidateState.class);
         List<Candidate> cs = store.candidates(b.id());
-        cs.forEach(c -> by.merge(c.state(), 1, Integer::sum));
+        cs.forEach(c -> by.merge(shown(c).state(), 1, Integer::sum));
         String unit = org.unitForSystem(b.unitId()).map(UnitNode::name).orElse("");
         return new BatchRow(b.id(), b.type(), b.name(), b.unitId(), unit, b.deadline(), b.passPercent(),
                 b.resitDelayDays(), b.resitWindowDays(), b.examId(), b.createdBy(), cs.size(), by);

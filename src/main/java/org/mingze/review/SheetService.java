@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mingze.base.audit.AuditLog;
@@ -17,7 +18,9 @@ import org.mingze.review.internal.ReviewStore;
 import org.mingze.review.internal.ReviewStore.Batch;
 import org.mingze.review.internal.ReviewStore.Candidate;
 import org.mingze.review.internal.SheetCodes;
+import org.mingze.review.internal.SheetPdf;
 import org.mingze.review.internal.TestTemplate;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +41,11 @@ public class SheetService {
     private final ExamService exams;
     private final AuditLog audit;
     private final Clock clock;
+    private final MessageSource messages;
 
     SheetService(ReviewStore store, ReviewService reviews, MemberService members, ExamService exams, AuditLog audit,
-                 Clock clock) {
+                 Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.reviews = reviews;
         this.members = members;
@@ -54,6 +59,23 @@ public class SheetService {
     @Transactional
     public ResultSheet sheet(long candidateId) {
         return current(reviews.visibleCandidate(candidateId), CurrentUser.actor());
+    }
+
+    /**
+     * The sheet as a PDF with the Chinese text embedded (same content as the printable page, decision 0012), for the
+     * same people as {@link #sheet}; audited REVIEW_SHEET_PDF.
+     *
+     * @param verifyBase the absolute address of the application, e.g. "https://mingze.example" (for the QR code)
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public byte[] sheetPdf(long candidateId, String verifyBase, Locale locale) {
+        ResultSheet s = sheet(candidateId);
+        byte[] pdf = SheetPdf.render(s, verifyBase + "/verify/" + s.code(),
+                (k, a) -> messages.getMessage(k, a, locale), clock.getZone());
+        audit.record("REVIEW_SHEET_PDF", "review-sheet", s.candidateId(), s.name() + ", code "
+                + s.code().substring(0, 4) + "… (" + pdf.length + " B)");
+        return pdf;
     }
 
     /**
