@@ -24,18 +24,14 @@ import org.mingze.base.audit.AuditQuery;
 import org.mingze.base.audit.AuditRecord;
 import org.mingze.base.security.Role;
 import org.mingze.library.MutableClock;
-import org.mingze.org.internal.Account;
 import org.mingze.org.MemberRow;
 import org.mingze.org.MemberService;
 import org.mingze.org.internal.Unit;
 import org.mingze.quiz.exam.AttemptService;
-import org.mingze.quiz.exam.AttemptView;
 import org.mingze.quiz.exam.ExamTest;
-import org.mingze.review.BatchDraft;
 import org.mingze.review.BatchRow;
-import org.mingze.review.CandidateDraft;
+import org.mingze.review.ReviewBatches;
 import org.mingze.review.ReviewService;
-import org.mingze.review.ReviewType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,24 +73,15 @@ class IntegrationApiTest {
         data.signOut();
     }
 
-    record Setup(Unit unit, BatchRow batch, List<MemberRow> members, String learner) {
+    record Setup(Unit unit, BatchRow batch, List<MemberRow> members) {
     }
 
     /** A batch of two in a fresh branch; the first candidate fails the test. */
     private Setup batch() {
-        Unit u = data.branch();
-        String organiser = data.account(u, Role.ORGANIZER).getUsername();
-        List<Account> ls = List.of(data.account(u), data.account(u));
-        data.signIn(organiser);
-        BatchRow b = reviews.create(BatchDraft.of(ReviewType.PRE_APPOINTMENT, "2026年第" + TestData.next() + "批任前考察",
-                u.getId(), LocalDate.now(clock).plusDays(10), ls.stream()
-                        .map(a -> new CandidateDraft(a.getMemberId(), null, "城关派出所所长")).toList()));
-        data.signIn(ls.get(0).getUsername());
-        AttemptView v = attempts.startOrResume(b.examId());
-        attempts.submit(v.attemptId(), v.holderToken());
-        data.signOut();
-        List<MemberRow> ms = ls.stream().map(a -> members.memberForSystem(a.getMemberId()).orElseThrow()).toList();
-        return new Setup(u, b, ms, ls.get(0).getUsername());
+        ReviewBatches.Setup b = ReviewBatches.create(data, reviews, clock, 2);
+        ReviewBatches.failOnce(data, attempts, b.learners().get(0), b.batch().examId());
+        return new Setup(b.unit(), b.batch(), b.memberIds().stream()
+                .map(id -> members.memberForSystem(id).orElseThrow()).toList());
     }
 
     private NewApiToken token(Set<ApiScope> scopes, long unitId) {
@@ -203,9 +190,9 @@ class IntegrationApiTest {
         assertThat(calls("api:-")).extracting(AuditRecord::detail)
                 .anySatisfy(d -> assertThat(d).isEqualTo("GET " + batch + " -> 401 (no token)"))
                 .anySatisfy(d -> assertThat(d).isEqualTo("GET " + batch + " -> 401 (unknown or revoked token)"));
-        NewApiToken valid = token(EnumSet.of(ApiScope.REVIEWS, ApiScope.LEDGER), data.committee().getId());
-        assertThat(call("/api/search?q=x", valid.token()).getResponse().getStatus())
-                .as("the search API is not opened by an integration token").isEqualTo(401);
+        assertThat(mvc.perform(get(batch).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("admin", "Mingze@2026"))).andReturn()
+                .getResponse().getStatus()).as("a person's password does not open the integration API").isEqualTo(401);
     }
 
     @Test

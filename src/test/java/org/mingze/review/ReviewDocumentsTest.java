@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
@@ -23,11 +22,9 @@ import org.mingze.base.audit.AuditLog;
 import org.mingze.base.audit.AuditQuery;
 import org.mingze.base.security.Role;
 import org.mingze.library.MutableClock;
-import org.mingze.org.internal.Account;
-import org.mingze.org.internal.Unit;
 import org.mingze.quiz.exam.AttemptService;
-import org.mingze.quiz.exam.AttemptView;
 import org.mingze.quiz.exam.ExamTest;
+import org.mingze.review.ReviewBatches.Setup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -55,23 +52,11 @@ class ReviewDocumentsTest {
         data.signOut();
     }
 
-    record Setup(String organiser, List<Account> learners, BatchRow batch) {
-    }
-
     /** Three candidates; the first fails the test. */
     private Setup batch() {
-        Unit u = data.branch();
-        String organiser = data.account(u, Role.ORGANIZER).getUsername();
-        List<Account> ls = List.of(data.account(u), data.account(u), data.account(u));
-        data.signIn(organiser);
-        BatchRow b = reviews.create(BatchDraft.of(ReviewType.PRE_APPOINTMENT, "2026年第" + TestData.next() + "批任前考察",
-                u.getId(), LocalDate.now(clock).plusDays(10), ls.stream()
-                        .map(a -> new CandidateDraft(a.getMemberId(), "副所长", "城关派出所所长")).toList()));
-        data.signIn(ls.get(0).getUsername());
-        AttemptView v = attempts.startOrResume(b.examId());
-        attempts.submit(v.attemptId(), v.holderToken());
-        data.signOut();
-        return new Setup(organiser, ls, b);
+        Setup s = ReviewBatches.create(data, reviews, clock, 3);
+        ReviewBatches.failOnce(data, attempts, s.learners().get(0), s.batch().examId());
+        return s;
     }
 
     private long auditCount(String action, String type, long id) {
@@ -105,7 +90,7 @@ class ReviewDocumentsTest {
             assertThat(list.getLastRowNum()).isEqualTo(3);
             assertThat(list.getRow(0).getCell(0).getStringCellValue()).isEqualTo("警号");
             var first = list.getRow(1);
-            assertThat(first.getCell(0).getStringCellValue()).isEqualTo(s.learners().get(0).getUsername());
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo(s.learners().get(0));
             assertThat(first.getCell(4).getStringCellValue()).isEqualTo("城关派出所所长");
             assertThat(first.getCell(5).getStringCellValue()).isEqualTo("暂缓");
             assertThat(first.getCell(6).getNumericCellValue()).isZero();
@@ -116,7 +101,7 @@ class ReviewDocumentsTest {
         data.signIn(data.account(data.branch(), Role.ORGANIZER).getUsername());
         assertThatThrownBy(() -> reviews.exportXlsx(s.batch().id(), Locale.SIMPLIFIED_CHINESE))
                 .isInstanceOf(AccessDeniedException.class);
-        data.signIn(s.learners().get(1).getUsername());
+        data.signIn(s.learners().get(1));
         assertThatThrownBy(() -> reviews.exportXlsx(s.batch().id(), Locale.SIMPLIFIED_CHINESE))
                 .isInstanceOf(AccessDeniedException.class);
     }
@@ -125,8 +110,7 @@ class ReviewDocumentsTest {
     void the_sheet_pdf_carries_name_score_outcome_code_and_signature_lines_in_an_embedded_chinese_font()
             throws Exception {
         Setup s = batch();
-        Account candidate = s.learners().get(0);
-        data.signIn(candidate.getUsername());
+        data.signIn(s.learners().get(0));
         long candidateId = reviews.mine().get(0).id();
         ResultSheet sheet = sheets.sheet(candidateId);
         byte[] pdf = sheets.sheetPdf(candidateId, "https://mingze.example", Locale.SIMPLIFIED_CHINESE);
@@ -149,7 +133,7 @@ class ReviewDocumentsTest {
         assertThat(auditCount("REVIEW_SHEET_PDF", "review-sheet", candidateId)).isEqualTo(1);
         assertThat(sheets.verify(sheet.code())).as("the printed code verifies").isPresent();
 
-        data.signIn(s.learners().get(1).getUsername());
+        data.signIn(s.learners().get(1));
         assertThatThrownBy(() -> sheets.sheetPdf(candidateId, "https://mingze.example", Locale.SIMPLIFIED_CHINESE))
                 .as("another candidate's sheet").isInstanceOf(AccessDeniedException.class);
     }

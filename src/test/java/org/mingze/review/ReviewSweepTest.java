@@ -14,17 +14,14 @@ import org.mingze.base.audit.AuditLog;
 import org.mingze.base.audit.AuditQuery;
 import org.mingze.base.audit.AuditRecord;
 import org.mingze.base.notify.NotificationService;
-import org.mingze.base.security.Role;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.library.MutableClock;
 import org.mingze.library.StudyHow;
 import org.mingze.library.StudyService;
-import org.mingze.org.internal.Account;
-import org.mingze.org.internal.Unit;
 import org.mingze.quiz.exam.AttemptService;
-import org.mingze.quiz.exam.AttemptView;
 import org.mingze.quiz.exam.ExamService;
 import org.mingze.quiz.exam.ExamTest;
+import org.mingze.review.ReviewBatches.Setup;
 import org.mingze.review.internal.MakeupCheck;
 import org.mingze.review.internal.ReviewReminders;
 import org.mingze.review.internal.ReviewStore;
@@ -68,27 +65,12 @@ class ReviewSweepTest {
         data.signOut();
     }
 
-    record Setup(String organiser, List<String> learners, List<Long> memberIds, BatchRow batch) {
-    }
-
     private Setup batchOfTwo() {
-        Unit u = data.branch();
-        String organiser = data.account(u, Role.ORGANIZER).getUsername();
-        List<Account> ls = List.of(data.account(u), data.account(u));
-        data.signIn(organiser);
-        BatchRow b = reviews.create(BatchDraft.of(ReviewType.PRE_APPOINTMENT, "2026年第" + TestData.next() + "批任前考察",
-                u.getId(), LocalDate.now(clock).plusDays(10), ls.stream()
-                        .map(a -> new CandidateDraft(a.getMemberId(), null, "城关派出所所长")).toList()));
-        data.signOut();
-        return new Setup(organiser, ls.stream().map(Account::getUsername).toList(),
-                ls.stream().map(Account::getMemberId).toList(), b);
+        return ReviewBatches.create(data, reviews, clock, 2);
     }
 
     private void failOnce(String learner, long examId) {
-        data.signIn(learner);
-        AttemptView v = attempts.startOrResume(examId);
-        attempts.submit(v.attemptId(), v.holderToken());
-        data.signOut();
+        ReviewBatches.failOnce(data, attempts, learner, examId);
     }
 
     private CandidateRow candidate(Setup s, long memberId) {
