@@ -40,6 +40,8 @@ class AccessMatrixTest extends KaribuTest {
             Map.entry("admin/members", Set.of("ADMIN", "ORGANIZER", "AUDITOR")),
             Map.entry("admin/members/import", Set.of("ADMIN", "ORGANIZER")),
             Map.entry("audit", Set.of("ADMIN", "AUDITOR")),
+            // integration API tokens (decision 0016): administrators only
+            Map.entry("admin/api-tokens", Set.of("ADMIN")),
             Map.entry("library", SIGNED_IN),
             // the id is a wildcard; an unknown id shows "not found" inside the reader
             Map.entry("library/read/:___url_parameter*", SIGNED_IN),

@@ -103,6 +103,15 @@ public class MemberService {
     }
 
     /**
+     * A member by 警号 whoever asks, for the integration API (which checks its token's unit scope itself); never for
+     * the browser, never a list.
+     */
+    public Optional<MemberRow> memberByEmployeeNoForSystem(String employeeNo) {
+        return members.findByEmployeeNo(employeeNo == null ? "" : employeeNo.strip().toUpperCase(java.util.Locale.ROOT))
+                .map(m -> rows(List.of(m)).apply(m));
+    }
+
+    /**
      * The usernames of the organisers whose scope is exactly this unit (its secretary or the committee's staff), for
      * other modules' reminders and escalations; never for the browser.
      */

@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mingze.base.audit.AuditLog;
+import org.mingze.base.notify.NotificationService;
+import org.mingze.base.security.ClientAddress;
 import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.Role;
 import org.mingze.base.security.Roles;
@@ -29,9 +32,11 @@ import org.mingze.quiz.exam.ExamExceptionDraft;
 import org.mingze.quiz.exam.ExamPurpose;
 import org.mingze.quiz.exam.ExamService;
 import org.mingze.quiz.exam.ExamSettings;
+import org.mingze.quiz.exam.GradedAttempt;
 import org.mingze.quiz.exam.Paper;
 import org.mingze.quiz.exam.PaperService;
 import org.mingze.quiz.exam.TagScore;
+import org.mingze.review.internal.BatchWorkbook;
 import org.mingze.review.internal.CandidateSheet;
 import org.mingze.review.internal.MakeupCheck;
 import org.mingze.review.internal.OutcomeRules;
@@ -39,10 +44,16 @@ import org.mingze.review.internal.ReviewStore;
 import org.mingze.review.internal.ReviewStore.Batch;
 import org.mingze.review.internal.ReviewStore.Candidate;
 import org.mingze.review.internal.TestTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -52,7 +63,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The test of a batch is an APPOINTMENT_REVIEW exam created through {@link ExamService} from
  * {@link TestTemplate}; results arrive as {@link AttemptGraded} events and go through {@link OutcomeRules}. Every
  * outcome and exception is audited (REVIEW_BATCH_CREATE, REVIEW_OUTCOME, REVIEW_EXEMPT, REVIEW_EXTEND,
- * REVIEW_RESIT_OPEN, REVIEW_MAKEUP_DONE).
+ * REVIEW_RESIT_OPEN, REVIEW_MAKEUP_DONE, REVIEW_RECONCILE).
  */
 @Service
 @Transactional(readOnly = true)
@@ -61,6 +72,7 @@ public class ReviewService {
     static final String MANAGE = "hasAnyRole('" + Roles.ORGANIZER + "','" + Roles.ADMIN + "')";
     static final String READ = "hasAnyRole('" + Roles.ORGANIZER + "','" + Roles.ADMIN + "','" + Roles.AUDITOR + "')";
     public static final int MAX_CANDIDATES = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
 
     private final ReviewStore store;
     private final ExamService exams;
@@ -70,9 +82,17 @@ public class ReviewService {
     private final MakeupCheck makeup;
     private final AuditLog audit;
     private final Clock clock;
+    private final NotificationService notices;
+    private final TransactionTemplate ownTransaction;
+    private final MessageSource messages;
 
     ReviewService(ReviewStore store, ExamService exams, PaperService papers, OrgService org, MemberService members,
-                  MakeupCheck makeup, AuditLog audit, Clock clock) {
+                  MakeupCheck makeup, AuditLog audit, Clock clock, NotificationService notices,
+                  PlatformTransactionManager transactions, MessageSource messages) {
+        this.messages = messages;
+        this.notices = notices;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.store = store;
         this.exams = exams;
         this.papers = papers;
@@ -241,18 +261,18 @@ public class ReviewService {
         return row(readable(batchId));
     }
 
-    /** The candidates of a batch, with the rules of time applied first. */
+    /**
+     * The candidates of a batch as they stand today. A pure read: the rules of time (no-show, re-sit window passed)
+     * and a finished make-up study are shown as computed here; the sweep and the organiser's actions store them.
+     */
     @PreAuthorize(READ)
-    @Transactional
     public List<CandidateRow> candidates(long batchId) {
         Batch b = readable(batchId);
-        store.candidates(batchId).forEach(c -> refresh(c, b));
-        return store.candidates(batchId).stream().map(c -> row(c, b)).toList();
+        return store.candidates(batchId).stream().map(c -> row(shown(c), b)).toList();
     }
 
-    /** The signed-in person's own candidacies, newest first (for 我的待办 and 我的考试). */
+    /** The signed-in person's own candidacies as they stand today, newest first; a pure read like candidates(). */
     @PreAuthorize("isAuthenticated()")
-    @Transactional
     public List<CandidateRow> mine() {
         Long me = CurrentUser.require().memberId();
         if (me == null) {
@@ -260,10 +280,38 @@ public class ReviewService {
         }
         List<CandidateRow> out = new ArrayList<>();
         for (Candidate c : store.candidatesOf(me)) {
-            Batch b = store.batch(c.batchId()).orElseThrow();
-            out.add(row(refresh(c, b), b));
+            out.add(row(shown(c), store.batch(c.batchId()).orElseThrow()));
         }
         return out;
+    }
+
+    /**
+     * The batch summary as .xlsx: the facts and the count per outcome, and every candidate with outcome and scores
+     * as they stand today. Audited REVIEW_EXPORT.
+     */
+    @PreAuthorize(READ)
+    @Transactional
+    public byte[] exportXlsx(long batchId, Locale locale) {
+        BatchRow b = row(readable(batchId));
+        List<CandidateRow> cs = candidates(batchId);
+        byte[] xlsx = BatchWorkbook.render(b, cs, (k, a) -> messages.getMessage(k, a, locale));
+        audit.record("REVIEW_EXPORT", "review-batch", batchId, b.name() + ": " + cs.size() + " candidate(s), "
+                + b.byState());
+        return xlsx;
+    }
+
+    /** A batch whoever asks, for the integration API (which checks its token's unit scope); never for the browser. */
+    public Optional<BatchRow> batchForSystem(long batchId) {
+        return store.batch(batchId).map(this::row);
+    }
+
+    /**
+     * The candidates of a batch as they stand today (a pure read, like {@link #candidates}), for the integration
+     * API; never for the browser.
+     */
+    public List<CandidateRow> candidatesForSystem(long batchId) {
+        return store.batch(batchId).map(b -> store.candidates(batchId).stream().map(c -> row(shown(c), b)).toList())
+                .orElse(List.of());
     }
 
     /** The make-up study of a candidacy: the caller's own, or one the caller may read. */
@@ -280,6 +328,7 @@ public class ReviewService {
     @Transactional
     public CandidateRow exempt(long candidateId, String reason) {
         Candidate c = manageableCandidate(candidateId);
+        c = refresh(c, store.batch(c.batchId()).orElseThrow());
         Standing s = OutcomeRules.exempt(c.standing(), reason);
         store.saveStanding(c.id(), s, reason.trim(), clock.instant());
         audit.record("REVIEW_EXEMPT", "review-candidate", c.id(), name(c) + ": " + c.state() + " -> EXEMPTED - "
@@ -292,8 +341,9 @@ public class ReviewService {
     @Transactional
     public CandidateRow extend(long candidateId, LocalDate deadline, String reason) {
         Candidate c = manageableCandidate(candidateId);
-        Standing s = OutcomeRules.extend(c.standing(), deadline, reason, today());
         Batch b = store.batch(c.batchId()).orElseThrow();
+        c = refresh(c, b);
+        Standing s = OutcomeRules.extend(c.standing(), deadline, reason, today());
         exams.grantException(b.examId(), new ExamExceptionDraft(c.memberId(), null, endOf(deadline), 0,
                 "审查批次延期：" + reason.trim()));
         store.saveStanding(c.id(), s, reason.trim(), clock.instant());
@@ -313,10 +363,7 @@ public class ReviewService {
         Batch b = store.batch(c.batchId()).orElseThrow();
         c = refresh(c, b);
         OutcomeRules.openResit(c.standing(), today());
-        exams.grantException(b.examId(), new ExamExceptionDraft(c.memberId(), null, endOf(c.resitCloses()), 1,
-                "补考（审查批次 " + b.name() + "）"));
-        store.resitGranted(c.id(), clock.instant());
-        audit.record("REVIEW_RESIT_OPEN", "review-candidate", c.id(), name(c) + ": re-sit until " + c.resitCloses());
+        grantResit(c, b, CurrentUser.actor(), "by hand");
         return candidateRow(c.id());
     }
 
@@ -338,28 +385,86 @@ public class ReviewService {
         if (c == null) {
             return;
         }
-        LocalDate on = today();
+        record(b, c, e.attemptId(), e.score(), e.max(), e.passed(), today());
+    }
+
+    /**
+     * Records a graded attempt of a candidate (the first, or the re-sit once opened) and applies the outcome rules;
+     * false when the attempt fits no rule (already recorded, a second attempt before the re-sit was opened ...).
+     */
+    private boolean record(Batch b, Candidate c, long attemptId, BigDecimal score, BigDecimal max, boolean passed,
+                           LocalDate on) {
         Standing before = c.standing();
         if (c.state() == CandidateState.PENDING && c.firstAttemptId() == null) {
-            List<String> wrong = exams.tagScoresForSystem(e.attemptId()).stream().filter(t -> t.wrong() > 0)
+            List<String> wrong = exams.tagScoresForSystem(attemptId).stream().filter(t -> t.wrong() > 0)
                     .map(TagScore::tag).toList();
-            store.firstAttempt(c.id(), e.attemptId(), e.score(), e.max(), on, e.passed() ? List.of() : wrong);
-        } else if (c.state() == CandidateState.DEFERRED && c.resitGrantedAt() != null && c.resitAttemptId() == null) {
-            store.resitAttempt(c.id(), e.attemptId(), e.score(), e.max(), on);
+            if (!store.firstAttempt(c.id(), attemptId, score, max, on, passed ? List.of() : wrong)) {
+                return false;
+            }
+        } else if (c.state() == CandidateState.DEFERRED && c.resitGrantedAt() != null && c.resitAttemptId() == null
+                && !Long.valueOf(attemptId).equals(c.firstAttemptId())) {
+            if (!store.resitAttempt(c.id(), attemptId, score, max, on)) {
+                return false;
+            }
         } else {
-            return;
+            return false;
         }
-        Standing after = OutcomeRules.graded(before, e.passed(), on, b.resitDelayDays(), b.resitWindowDays());
+        Standing after = OutcomeRules.graded(before, passed, on, b.resitDelayDays(), b.resitWindowDays());
         store.saveStanding(c.id(), after, null, clock.instant());
         audit.recordAs(CurrentUser.SYSTEM, "REVIEW_OUTCOME", "review-candidate", c.id(), name(c) + ": "
-                + before.state() + " -> " + after.state() + " (attempt " + e.attemptId() + ", " + e.score().toPlainString()
-                + "/" + e.max().toPlainString() + (after.resitOpens() != null && before.state() == CandidateState.PENDING
+                + before.state() + " -> " + after.state() + " (attempt " + attemptId + ", " + score.toPlainString()
+                + "/" + max.toPlainString() + (after.resitOpens() != null && before.state() == CandidateState.PENDING
                 ? ", re-sit " + after.resitOpens() + " - " + after.resitCloses() : "") + ")", null);
+        return true;
+    }
+
+    /**
+     * Records the graded attempts of a batch's test that the event handler missed (it failed, or the application
+     * stopped between the grading and the handler): for each open candidate, the first graded attempt, and once the
+     * re-sit is open, the next one. Audited as REVIEW_RECONCILE besides the outcome. Returns how many it recorded.
+     */
+    private int reconcile(Batch b, List<Candidate> open) {
+        if (b.examId() == null) {
+            return 0;
+        }
+        Map<Long, List<GradedAttempt>> graded = new java.util.HashMap<>();
+        for (GradedAttempt g : exams.gradedAttemptsForSystem(b.examId())) {
+            graded.computeIfAbsent(g.memberId(), k -> new ArrayList<>()).add(g);
+        }
+        int recorded = 0;
+        for (Candidate c : open) {
+            for (GradedAttempt g : graded.getOrDefault(c.memberId(), List.of())) {
+                Candidate now = store.candidate(c.id()).orElseThrow();
+                if (Long.valueOf(g.attemptId()).equals(now.firstAttemptId())
+                        || Long.valueOf(g.attemptId()).equals(now.resitAttemptId())) {
+                    continue;
+                }
+                LocalDate on = LocalDate.ofInstant(g.closedAt() == null ? clock.instant() : g.closedAt(),
+                        clock.getZone());
+                if (record(b, now, g.attemptId(), g.score(), g.max(), g.passed(), on)) {
+                    audit.recordAs(CurrentUser.SYSTEM, "REVIEW_RECONCILE", "review-candidate", c.id(), name(c)
+                            + ": attempt " + g.attemptId() + " recorded by the sweep", null);
+                    recorded++;
+                }
+            }
+        }
+        return recorded;
+    }
+
+    /** A candidate as it stands today, computed without writing (see {@link #refresh} for the writing twin). */
+    private Candidate shown(Candidate c) {
+        Standing s = c.standing();
+        Instant makeupAt = c.makeupDoneAt();
+        if (s.state() == CandidateState.DEFERRED && !s.makeupDone() && makeup.done(c.memberId(), c.makeupTags())) {
+            s = s.withMakeupDone(true);
+            makeupAt = clock.instant();
+        }
+        return c.shown(OutcomeRules.day(s, today()).state(), makeupAt);
     }
 
     /**
      * Applies the rules of time (no-show, re-sit window passed) and the make-up check to one candidate; audited
-     * when something changes. Used by the views' reads and the reminder sweep.
+     * when something changes. Used by the sweep and before an organiser's action (never by a read).
      */
     Candidate refresh(Candidate c, Batch b) {
         Standing s = c.standing();
@@ -378,17 +483,74 @@ public class ReviewService {
         return store.candidate(c.id()).orElseThrow();
     }
 
-    /** Applies {@link #refresh} to every open candidate; for the reminder sweep (no signed-in person). */
-    @Transactional
+    /**
+     * The review sweep (no signed-in person), each candidate in a transaction of its own so that one failure does
+     * not hold up the others: first the graded attempts the event handler missed ({@link #reconcile}), then the
+     * rules of time and the make-up check ({@link #refresh}), then the automatic re-sit: on its opening day (or
+     * any later day of its window, when a sweep was missed) with the make-up study done, the candidate gets one
+     * more attempt until the end of the window ({@link ExamService#grantForSystem}, audited REVIEW_RESIT_OPEN as
+     * the system) and an in-app notice. Returns how many candidates changed.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int sweepForSystem() {
         int changed = 0;
-        for (Candidate c : store.open()) {
-            Candidate after = refresh(c, store.batch(c.batchId()).orElseThrow());
-            if (after.state() != c.state() || after.makeupDoneAt() != c.makeupDoneAt()) {
-                changed++;
-            }
+        Map<Long, List<Candidate>> byBatch = new java.util.LinkedHashMap<>();
+        store.open().forEach(c -> byBatch.computeIfAbsent(c.batchId(), k -> new ArrayList<>()).add(c));
+        for (var entry : byBatch.entrySet()) {
+            Integer n = inOwnTransaction("reconcile batch " + entry.getKey(), () ->
+                    reconcile(store.batch(entry.getKey()).orElseThrow(), entry.getValue()));
+            changed += n == null ? 0 : n;
+        }
+        for (Candidate listed : store.open()) {
+            Boolean c = inOwnTransaction("sweep candidate " + listed.id(), () -> {
+                Batch b = store.batch(listed.batchId()).orElseThrow();
+                Candidate after = refresh(listed, b);
+                boolean opened = autoOpenResit(after, b);
+                return opened || after.state() != listed.state()
+                        || !java.util.Objects.equals(after.makeupDoneAt(), listed.makeupDoneAt());
+            });
+            changed += Boolean.TRUE.equals(c) ? 1 : 0;
         }
         return changed;
+    }
+
+    private <T> T inOwnTransaction(String what, java.util.function.Supplier<T> work) {
+        try {
+            return ownTransaction.execute(status -> work.get());
+        } catch (RuntimeException e) {
+            LOG.error("review sweep: {} failed", what, e);
+            return null;
+        }
+    }
+
+    /** Opens the re-sit of a deferred candidate when the rules allow it today; true when it did. */
+    private boolean autoOpenResit(Candidate c, Batch b) {
+        if (b.examId() == null || OutcomeRules.resitRefusal(c.standing(), today()) != null) {
+            return false;
+        }
+        grantResit(c, b, CurrentUser.SYSTEM, "automatic");
+        String user = members.usernames(List.of(c.memberId())).get(c.memberId());
+        if (user != null) {
+            notices.post(user, "补考已开放：" + b.name(), "您已完成补学，补考现已开放，请在"
+                    + c.resitCloses().getYear() + "年" + c.resitCloses().getMonthValue() + "月"
+                    + c.resitCloses().getDayOfMonth() + "日前完成（限一次）。逾期未考将记为不合格。",
+                    "exams/start/" + b.examId());
+        }
+        return true;
+    }
+
+    /** Gives the candidate one more attempt until the end of the re-sit window and records it. */
+    private void grantResit(Candidate c, Batch b, String actor, String how) {
+        String reason = "补考（审查批次 " + b.name() + "）";
+        if (CurrentUser.SYSTEM.equals(actor)) {
+            exams.grantForSystem(b.examId(), c.memberId(), 1, endOf(c.resitCloses()), reason, "review");
+        } else {
+            exams.grantException(b.examId(), new ExamExceptionDraft(c.memberId(), null, endOf(c.resitCloses()), 1,
+                    reason));
+        }
+        store.resitGranted(c.id(), clock.instant());
+        audit.recordAs(actor, "REVIEW_RESIT_OPEN", "review-candidate", c.id(), name(c) + ": re-sit until "
+                + c.resitCloses() + " (" + how + ")", ClientAddress.current());
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
@@ -436,10 +598,11 @@ public class ReviewService {
         return row(c, store.batch(c.batchId()).orElseThrow());
     }
 
+    /** A batch with its count per outcome as the candidates stand today (computed, like {@link #candidates}). */
     private BatchRow row(Batch b) {
         Map<CandidateState, Integer> by = new EnumMap<>(CandidateState.class);
         List<Candidate> cs = store.candidates(b.id());
-        cs.forEach(c -> by.merge(c.state(), 1, Integer::sum));
+        cs.forEach(c -> by.merge(shown(c).state(), 1, Integer::sum));
         String unit = org.unitForSystem(b.unitId()).map(UnitNode::name).orElse("");
         return new BatchRow(b.id(), b.type(), b.name(), b.unitId(), unit, b.deadline(), b.passPercent(),
                 b.resitDelayDays(), b.resitWindowDays(), b.examId(), b.createdBy(), cs.size(), by);

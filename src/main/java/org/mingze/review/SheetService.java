@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mingze.base.audit.AuditLog;
+import org.mingze.base.security.ClientAddress;
 import org.mingze.base.security.CurrentUser;
 import org.mingze.org.MemberRow;
 import org.mingze.org.MemberService;
@@ -16,7 +18,9 @@ import org.mingze.review.internal.ReviewStore;
 import org.mingze.review.internal.ReviewStore.Batch;
 import org.mingze.review.internal.ReviewStore.Candidate;
 import org.mingze.review.internal.SheetCodes;
+import org.mingze.review.internal.SheetPdf;
 import org.mingze.review.internal.TestTemplate;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,9 +41,11 @@ public class SheetService {
     private final ExamService exams;
     private final AuditLog audit;
     private final Clock clock;
+    private final MessageSource messages;
 
     SheetService(ReviewStore store, ReviewService reviews, MemberService members, ExamService exams, AuditLog audit,
-                 Clock clock) {
+                 Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.reviews = reviews;
         this.members = members;
@@ -52,8 +58,40 @@ public class SheetService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public ResultSheet sheet(long candidateId) {
-        Candidate c = reviews.visibleCandidate(candidateId);
-        Batch b = store.batch(c.batchId()).orElseThrow();
+        return current(reviews.visibleCandidate(candidateId), CurrentUser.actor());
+    }
+
+    /**
+     * The sheet as a PDF with the Chinese text embedded (same content as the printable page, decision 0012), for the
+     * same people as {@link #sheet}; audited REVIEW_SHEET_PDF.
+     *
+     * @param verifyBase the absolute address of the application, e.g. "https://mingze.example" (for the QR code)
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public byte[] sheetPdf(long candidateId, String verifyBase, Locale locale) {
+        ResultSheet s = sheet(candidateId);
+        byte[] pdf = SheetPdf.render(s, verifyBase + "/verify/" + s.code(),
+                (k, a) -> messages.getMessage(k, a, locale), clock.getZone());
+        audit.record("REVIEW_SHEET_PDF", "review-sheet", s.candidateId(), s.name() + ", code "
+                + s.code().substring(0, 4) + "… (" + pdf.length + " B)");
+        return pdf;
+    }
+
+    /**
+     * The verification code of a candidate's current sheet, issuing one (as {@code actor}) when none matches the
+     * records; empty for an unknown candidate. For the integration API, which checks its token's scope first;
+     * never for the browser.
+     */
+    @Transactional
+    public Optional<String> codeForSystem(long candidateId, String actor) {
+        return store.candidate(candidateId).map(c -> current(c, actor).code());
+    }
+
+    /** The candidate's sheet as of today: the last one issued when it still matches the records, else a new one. */
+    private ResultSheet current(Candidate visible, String actor) {
+        Batch b = store.batch(visible.batchId()).orElseThrow();
+        Candidate c = reviews.refresh(visible, b); // the sheet states the outcome as of today, stored first
         ResultSheet draft = compose(c, b, "AAAAAAAAAAAAAAAA", null);
         Optional<ReviewStore.Sheet> last = store.latestSheet(c.id());
         if (last.isPresent() && last.get().contentHash().equals(hash(compose(c, b, last.get().code(), null)))) {
@@ -62,10 +100,10 @@ public class SheetService {
         String code = SheetCodes.newCode();
         Instant now = clock.instant();
         ResultSheet sheet = compose(c, b, code, now);
-        store.insertSheet(code, c.id(), hash(sheet), CurrentUser.actor(), now);
-        audit.record("REVIEW_SHEET_ISSUE", "review-sheet", c.id(), draft.name() + ": " + draft.outcome()
+        store.insertSheet(code, c.id(), hash(sheet), actor, now);
+        audit.recordAs(actor, "REVIEW_SHEET_ISSUE", "review-sheet", c.id(), draft.name() + ": " + draft.outcome()
                 + (draft.score() == null ? "" : " " + draft.score().toPlainString() + "/" + draft.max().toPlainString())
-                + ", code " + code.substring(0, 4) + "…");
+                + ", code " + code.substring(0, 4) + "…", ClientAddress.current());
         return sheet;
     }
 

@@ -538,6 +538,29 @@ public class ExamService {
     @Transactional
     public ExamExceptionRow grantException(long examId, ExamExceptionDraft draft) {
         StoredExam e = manageable(examId);
+        return grant(e, draft, CurrentUser.actor(), "");
+    }
+
+    /**
+     * Grants a per-person exception for another module's background job (no signed-in person): the same checks and
+     * effect as {@link #grantException}, audited as the system with the module and the reason (EXAM_EXCEPTION). For
+     * rule-driven grants only, such as the automatic re-sit of an appointment review (decision 0013); never for
+     * the browser.
+     *
+     * @param closesAt this person's own close time, or null
+     * @param module   the module that grants, for the audit log (e.g. "review")
+     * @throws org.mingze.base.validation.ValidationException the same problems as {@link #grantException}
+     */
+    @Transactional
+    public ExamExceptionRow grantForSystem(long examId, long memberId, int extraAttempts, Instant closesAt,
+                                           String reason, String module) {
+        StoredExam e = exams.findById(examId).orElseThrow(() -> ExamAccess.invalid("exam", "exam.error.missing"));
+        return grant(e, new ExamExceptionDraft(memberId, null, closesAt, extraAttempts, reason), CurrentUser.SYSTEM,
+                "[" + module + "] ");
+    }
+
+    private ExamExceptionRow grant(StoredExam e, ExamExceptionDraft draft, String actor, String auditPrefix) {
+        long examId = e.getId();
         List<Problem> problems = new ArrayList<>();
         String reason = draft == null || draft.reason() == null ? "" : draft.reason().trim();
         if (reason.isEmpty() || reason.length() > 500) {
@@ -567,11 +590,16 @@ public class ExamService {
         Instant now = now();
         StoredException x = exceptions.findByExamIdAndMemberId(examId, draft.memberId())
                 .orElseGet(() -> new StoredException(examId, draft.memberId()));
-        x.set(draft.extraMinutes(), draft.closesAt(), draft.extraAttempts(), reason, CurrentUser.actor(), now);
+        x.set(draft.extraMinutes(), draft.closesAt(), draft.extraAttempts(), reason, actor, now);
         x = exceptions.saveAndFlush(x);
-        // an attempt in progress gets the new deadline when it is later than its own
-        for (StoredAttempt a : attempts.findByExamIdAndMemberIdOrderByAttemptNoAsc(examId, draft.memberId())) {
-            if (a.getStatus() == AttemptStatus.IN_PROGRESS && now.isBefore(a.getDeadline())) {
+        // an attempt in progress gets the new deadline when it is later than its own; under its row lock, so that a
+        // submit or the deadline sweep closing it at the same moment is not overwritten
+        for (StoredAttempt listed : attempts.findByExamIdAndMemberIdOrderByAttemptNoAsc(examId, draft.memberId())) {
+            if (listed.getStatus() != AttemptStatus.IN_PROGRESS) {
+                continue;
+            }
+            StoredAttempt a = attempts.lock(listed.getId()).orElse(null);
+            if (a != null && a.getStatus() == AttemptStatus.IN_PROGRESS && now.isBefore(a.getDeadline())) {
                 Instant closes = draft.closesAt() != null ? draft.closesAt() : e.getClosesAt();
                 Integer minutes = e.getTimeLimitMinutes() == null ? null : e.getTimeLimitMinutes()
                         + (draft.extraMinutes() == null ? 0 : draft.extraMinutes());
@@ -587,10 +615,11 @@ public class ExamService {
             }
         }
         String name = people.person(draft.memberId()).map(People.Person::name).orElse("");
-        audit.record("EXAM_EXCEPTION", "exam", examId, name + " (" + draft.memberId() + "): "
+        audit.recordAs(actor, "EXAM_EXCEPTION", "exam", examId, auditPrefix + name + " (" + draft.memberId() + "): "
                 + (draft.extraMinutes() == null ? "" : "+" + draft.extraMinutes() + " min ")
                 + (draft.closesAt() == null ? "" : "closes " + draft.closesAt() + " ")
-                + (draft.extraAttempts() == 0 ? "" : "+" + draft.extraAttempts() + " attempt(s) ") + "- " + reason);
+                + (draft.extraAttempts() == 0 ? "" : "+" + draft.extraAttempts() + " attempt(s) ") + "- " + reason,
+                org.mingze.base.security.ClientAddress.current());
         return row(x, name);
     }
 
@@ -601,6 +630,18 @@ public class ExamService {
      */
     public List<TagScore> tagScoresForSystem(long attemptId) {
         return jdbc.tagScores(attemptId);
+    }
+
+    /**
+     * The fully graded attempts of a test, by member and attempt number. For other modules' background jobs that
+     * reconcile results they may have missed (no access check: never for the browser).
+     */
+    public List<GradedAttempt> gradedAttemptsForSystem(long examId) {
+        return attempts.findByExamIdOrderByMemberIdAscAttemptNoAsc(examId).stream()
+                .filter(a -> a.getStatus() == AttemptStatus.GRADED && a.getScore() != null && a.getPassed() != null)
+                .map(a -> new GradedAttempt(a.getId(), a.getExamId(), a.getMemberId(), a.getAttemptNo(),
+                        a.getScore(), a.getMaxPoints(), a.getPassed(), a.getClosedAt()))
+                .toList();
     }
 
     /**

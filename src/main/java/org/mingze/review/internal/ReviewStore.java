@@ -42,6 +42,14 @@ public class ReviewStore {
                     makeupDoneAt != null);
         }
 
+        /** This candidate as shown: another state and make-up time, computed for display, not stored. */
+        public Candidate shown(CandidateState shownState, Instant shownMakeupDoneAt) {
+            return new Candidate(id, batchId, memberId, currentPost, proposedPost, shownState, deadline,
+                    firstAttemptId, firstScore, firstMax, firstOn, resitOpens, resitCloses, makeupTags,
+                    shownMakeupDoneAt, resitGrantedAt, resitAttemptId, resitScore, resitMax, resitOn, reason,
+                    decidedAt);
+        }
+
         /** The attempt that decided (or will decide) the outcome: the re-sit when there is one. */
         public Long lastAttemptId() {
             return resitAttemptId != null ? resitAttemptId : firstAttemptId;
@@ -129,16 +137,19 @@ public class ReviewStore {
                 .update();
     }
 
-    public void firstAttempt(long id, long attemptId, BigDecimal score, BigDecimal max, LocalDate on,
-                             List<String> makeupTags) {
-        jdbc.sql("UPDATE review_candidate SET first_attempt_id = ?, first_score = ?, first_max = ?, first_on = ?, "
-                        + "makeup_tags = ? WHERE id = ?")
-                .params(attemptId, score, max, Date.valueOf(on), String.join("\n", makeupTags), id).update();
+    /** Records the first attempt once; false when one is recorded already (the event and the sweep raced). */
+    public boolean firstAttempt(long id, long attemptId, BigDecimal score, BigDecimal max, LocalDate on,
+                                List<String> makeupTags) {
+        return jdbc.sql("UPDATE review_candidate SET first_attempt_id = ?, first_score = ?, first_max = ?, "
+                        + "first_on = ?, makeup_tags = ? WHERE id = ? AND first_attempt_id IS NULL")
+                .params(attemptId, score, max, Date.valueOf(on), String.join("\n", makeupTags), id).update() == 1;
     }
 
-    public void resitAttempt(long id, long attemptId, BigDecimal score, BigDecimal max, LocalDate on) {
-        jdbc.sql("UPDATE review_candidate SET resit_attempt_id = ?, resit_score = ?, resit_max = ?, resit_on = ? "
-                + "WHERE id = ?").params(attemptId, score, max, Date.valueOf(on), id).update();
+    /** Records the re-sit attempt once; false when one is recorded already. */
+    public boolean resitAttempt(long id, long attemptId, BigDecimal score, BigDecimal max, LocalDate on) {
+        return jdbc.sql("UPDATE review_candidate SET resit_attempt_id = ?, resit_score = ?, resit_max = ?, "
+                        + "resit_on = ? WHERE id = ? AND resit_attempt_id IS NULL")
+                .params(attemptId, score, max, Date.valueOf(on), id).update() == 1;
     }
 
     public void makeupDone(long id, Instant at) {

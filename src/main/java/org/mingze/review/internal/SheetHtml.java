@@ -11,8 +11,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The printable result sheet as one HTML fragment (Chinese, A4 portrait when printed): the facts, the breakdown by
- * tag, signature lines, the verification code and its QR code. The PDF (later, shared PDF helper) can render the
- * same fragment.
+ * tag, signature lines, the verification code and its QR code. {@link SheetPdf} renders the same content as a PDF.
  */
 public final class SheetHtml {
 
@@ -29,22 +28,8 @@ public final class SheetHtml {
         StringBuilder h = new StringBuilder();
         h.append("<div class=\"mingze-sheet\"><h2>").append(t.apply("review.sheet.title", null)).append("</h2>");
         h.append("<table class=\"facts\">");
-        row(h, t.apply("review.sheet.name", null), s.name());
-        row(h, t.apply("review.sheet.unit", null), s.unitName());
-        row(h, t.apply("review.sheet.post", null), s.currentPost());
-        row(h, t.apply("review.sheet.proposed", null), s.proposedPost());
-        row(h, t.apply("review.sheet.type", null), t.apply(s.type().labelKey(), null));
-        row(h, t.apply("review.sheet.batch", null), s.batchName());
-        row(h, t.apply("review.sheet.test", null), s.testTitle()
-                + (s.resit() ? "（" + t.apply("review.sheet.resit", null) + "）" : ""));
-        row(h, t.apply("review.sheet.date", null), s.date() == null ? t.apply("review.sheet.none", null)
-                : DAY.format(s.date()));
-        row(h, t.apply("review.sheet.score", null), s.score() == null ? "—"
-                : s.score().stripTrailingZeros().toPlainString() + " / " + s.max().stripTrailingZeros().toPlainString());
-        row(h, t.apply("review.sheet.pass", null), s.passPercent() + "%");
-        row(h, t.apply("review.sheet.outcome", null), t.apply(s.outcome().labelKey(), null));
-        if (s.reason() != null && !s.reason().isBlank()) {
-            row(h, t.apply("review.sheet.reason", null), s.reason());
+        for (String[] f : facts(s, t)) {
+            row(h, f[0], f[1]);
         }
         h.append("</table>");
         if (!s.tags().isEmpty()) {
@@ -67,8 +52,36 @@ public final class SheetHtml {
                 .append(t.apply("review.sheet.code", null)).append("：<b class=\"code\">").append(s.groupedCode())
                 .append("</b></p><p>").append(esc(t.apply("review.sheet.scan", new Object[]{verifyUrl})))
                 .append("</p><p>").append(t.apply("review.verify.issued", null)).append("：")
-                .append(s.issuedAt() == null ? "" : DAY.format(s.issuedAt().atZone(zone))).append("</p></div></div>");
+                .append(issued(s, zone)).append("</p></div></div>");
         return h.append("</div>").toString();
+    }
+
+    /** The sheet's facts as label/value pairs, in order: shared by this page and the PDF ({@link SheetPdf}). */
+    public static java.util.List<String[]> facts(ResultSheet s, BiFunction<String, Object[], String> t) {
+        java.util.List<String[]> f = new java.util.ArrayList<>();
+        f.add(new String[]{t.apply("review.sheet.name", null), s.name()});
+        f.add(new String[]{t.apply("review.sheet.unit", null), s.unitName()});
+        f.add(new String[]{t.apply("review.sheet.post", null), s.currentPost()});
+        f.add(new String[]{t.apply("review.sheet.proposed", null), s.proposedPost()});
+        f.add(new String[]{t.apply("review.sheet.type", null), t.apply(s.type().labelKey(), null)});
+        f.add(new String[]{t.apply("review.sheet.batch", null), s.batchName()});
+        f.add(new String[]{t.apply("review.sheet.test", null), s.testTitle()
+                + (s.resit() ? "（" + t.apply("review.sheet.resit", null) + "）" : "")});
+        f.add(new String[]{t.apply("review.sheet.date", null), s.date() == null ? t.apply("review.sheet.none", null)
+                : DAY.format(s.date())});
+        f.add(new String[]{t.apply("review.sheet.score", null), s.score() == null ? "—"
+                : s.score().stripTrailingZeros().toPlainString() + " / " + s.max().stripTrailingZeros().toPlainString()});
+        f.add(new String[]{t.apply("review.sheet.pass", null), s.passPercent() + "%"});
+        f.add(new String[]{t.apply("review.sheet.outcome", null), t.apply(s.outcome().labelKey(), null)});
+        if (s.reason() != null && !s.reason().isBlank()) {
+            f.add(new String[]{t.apply("review.sheet.reason", null), s.reason()});
+        }
+        return f;
+    }
+
+    /** The issue date as the sheet prints it. */
+    static String issued(ResultSheet s, ZoneId zone) {
+        return s.issuedAt() == null ? "" : DAY.format(s.issuedAt().atZone(zone));
     }
 
     private static void row(StringBuilder h, String label, String value) {

@@ -6,7 +6,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -19,6 +21,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +70,25 @@ class ReviewBatchView extends VerticalLayout implements HasUrlParameter<Long>, H
         add(new H2(b.name()));
         add(new Paragraph(getTranslation("review.batch.summary", getTranslation(b.type().labelKey()), b.unitName(),
                 Formats.date(b.deadline(), locale), b.passPercent(), b.resitDelayDays(), b.resitWindowDays())));
+        add(new Paragraph(getTranslation("review.batch.counts", b.candidates()) + " "
+                + java.util.Arrays.stream(CandidateState.values()).filter(s -> b.byState().getOrDefault(s, 0) > 0)
+                .map(s -> getTranslation(s.labelKey()) + " " + b.byState().get(s))
+                .collect(java.util.stream.Collectors.joining(" · "))));
+        String file = getTranslation("review.export.file", b.name()) + ".xlsx";
+        Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {
+            try {
+                byte[] bytes = reviews.exportXlsx(id, locale);
+                return new DownloadResponse(new ByteArrayInputStream(bytes), file,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);
+            } catch (ValidationException | AccessDeniedException ex) {
+                return DownloadResponse.error(404);
+            }
+        }), "");
+        Button exportButton = new Button(getTranslation("review.batch.export"), VaadinIcon.DOWNLOAD.create());
+        exportButton.setTabIndex(-1);
+        export.add(exportButton);
+        export.addClassName("mingze-review-export");
+        add(export);
         boolean manage = CurrentUser.has(Role.ORGANIZER) || CurrentUser.has(Role.ADMIN);
         grid.removeAllColumns();
         grid.addColumn(CandidateRow::name).setHeader(getTranslation("review.sheet.name"));

@@ -3,13 +3,20 @@ package org.mingze.review.ui;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import org.mingze.base.validation.ValidationException;
@@ -45,9 +52,26 @@ class ReviewSheetView extends VerticalLayout implements HasUrlParameter<Long>, H
         }
         Button print = new Button(getTranslation("review.sheet.print"),
                 e -> UI.getCurrent().getPage().executeJs("window.print()"));
-        print.addClassName("mingze-no-print");
-        String url = base() + "/verify/" + s.code();
-        add(print, new Html(SheetHtml.render(s, url, (k, a) -> getTranslation(k, a == null ? new Object[0] : a),
+        String base = base();
+        java.util.Locale locale = UI.getCurrent().getLocale();
+        String file = getTranslation("review.sheet.pdf-file", s.name()) + ".pdf";
+        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(e -> {
+            try {
+                byte[] bytes = sheets.sheetPdf(candidateId, base, locale);
+                return new DownloadResponse(new ByteArrayInputStream(bytes), file, "application/pdf", bytes.length);
+            } catch (ValidationException | AccessDeniedException ex) {
+                return DownloadResponse.error(404);
+            }
+        }), "");
+        pdf.setTarget(AnchorTarget.BLANK);
+        Button pdfButton = new Button(getTranslation("review.sheet.pdf"), VaadinIcon.DOWNLOAD.create());
+        pdfButton.setTabIndex(-1);
+        pdf.add(pdfButton);
+        pdf.addClassName("mingze-sheet-pdf");
+        HorizontalLayout actions = new HorizontalLayout(print, pdf);
+        actions.addClassName("mingze-no-print");
+        String url = base + "/verify/" + s.code();
+        add(actions, new Html(SheetHtml.render(s, url, (k, a) -> getTranslation(k, a == null ? new Object[0] : a),
                 ZoneId.systemDefault())));
     }
 

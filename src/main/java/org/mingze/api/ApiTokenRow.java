@@ -1,0 +1,16 @@
+package org.mingze.api;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** An API token as the administrators' list shows it (never the token itself, nor its hash). */
+public record ApiTokenRow(long id, String name, Set<ApiScope> scopes, long unitId, String unitName, String createdBy,
+                          Instant createdAt, String revokedBy, Instant revokedAt, Instant lastUsedAt) {
+    public ApiTokenRow {
+        scopes = Set.copyOf(scopes);
+    }
+
+    public boolean active() {
+        return revokedAt == null;
+    }
+}

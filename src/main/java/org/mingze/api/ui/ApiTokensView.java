@@ -1,0 +1,154 @@
+package org.mingze.api.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.mingze.api.ApiScope;
+import org.mingze.api.ApiTokenRow;
+import org.mingze.api.ApiTokenService;
+import org.mingze.api.NewApiToken;
+import org.mingze.base.i18n.Formats;
+import org.mingze.base.security.Roles;
+import org.mingze.base.ui.FormErrors;
+import org.mingze.base.validation.ValidationException;
+import org.mingze.org.OrgService;
+import org.mingze.org.UnitNode;
+
+/**
+ * 接口令牌: the administrator creates a token for the cadre management system (shown once, copyable), sees who
+ * made which token and when it was last used, and revokes it (decision 0016). Administrators only.
+ */
+@Route("admin/api-tokens")
+@RolesAllowed(Roles.ADMIN)
+@Menu(title = "menu.api-tokens", order = 92, icon = "vaadin:key")
+class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
+
+    private final ApiTokenService tokens;
+    private final Grid<ApiTokenRow> grid = new Grid<>();
+
+    ApiTokensView(ApiTokenService tokens, OrgService org) {
+        this.tokens = tokens;
+        addClassName("mingze-api-tokens");
+        Locale locale = UI.getCurrent().getLocale();
+        add(new H2(getTranslation("menu.api-tokens")), new Paragraph(getTranslation("api.intro")));
+
+        TextField name = new TextField(getTranslation("api.field.name"));
+        name.setPlaceholder(getTranslation("api.field.name.placeholder"));
+        name.setMaxLength(100);
+        CheckboxGroup<ApiScope> scopes = new CheckboxGroup<>(getTranslation("api.field.scopes"));
+        scopes.setItems(ApiScope.values());
+        scopes.setItemLabelGenerator(s -> getTranslation(s.labelKey()));
+        ComboBox<UnitNode> unit = new ComboBox<>(getTranslation("api.field.unit"));
+        unit.setItems(org.visibleUnits());
+        unit.setItemLabelGenerator(UnitNode::name);
+        unit.setHelperText(getTranslation("api.field.unit.help"));
+        Button create = new Button(getTranslation("api.create"), VaadinIcon.PLUS.create(), e -> {
+            try {
+                NewApiToken t = tokens.create(name.getValue(), scopes.getValue().isEmpty()
+                        ? EnumSet.noneOf(ApiScope.class) : EnumSet.copyOf(scopes.getValue()),
+                        unit.getValue() == null ? null : unit.getValue().id());
+                name.clear();
+                scopes.clear();
+                unit.clear();
+                refresh();
+                showOnce(t);
+            } catch (ValidationException ex) {
+                FormErrors.show(ex, Map.of("name", name, "scopes", scopes, "unit", unit), this);
+            }
+        });
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout form = new FormLayout(name, scopes, unit, create);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        add(form);
+
+        grid.addColumn(ApiTokenRow::name).setHeader(getTranslation("api.field.name")).setFlexGrow(2);
+        grid.addColumn(t -> t.scopes().stream().sorted().map(s -> getTranslation(s.labelKey()))
+                .collect(Collectors.joining("、"))).setHeader(getTranslation("api.field.scopes")).setFlexGrow(2);
+        grid.addColumn(ApiTokenRow::unitName).setHeader(getTranslation("api.field.unit"));
+        grid.addColumn(t -> t.createdBy() + " · " + Formats.dateTime(t.createdAt(), locale))
+                .setHeader(getTranslation("api.created")).setFlexGrow(2);
+        grid.addColumn(t -> t.lastUsedAt() == null ? getTranslation("api.never")
+                : Formats.dateTime(t.lastUsedAt(), locale)).setHeader(getTranslation("api.last-used"));
+        grid.addComponentColumn(t -> {
+            if (!t.active()) {
+                Span s = new Span(getTranslation("api.revoked", Formats.dateTime(t.revokedAt(), locale)));
+                s.getElement().getThemeList().add("badge error small");
+                return s;
+            }
+            Button revoke = new Button(getTranslation("api.revoke"), e -> confirmRevoke(t));
+            revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            return revoke;
+        }).setHeader(getTranslation("common.status")).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        add(grid);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(tokens.tokens());
+    }
+
+    /** The token, this once: a read-only field and a copy button. */
+    private void showOnce(NewApiToken t) {
+        Dialog d = new Dialog();
+        d.setHeaderTitle(getTranslation("api.created-title", t.row().name()));
+        TextField value = new TextField();
+        value.setValue(t.token());
+        value.setReadOnly(true);
+        value.setWidthFull();
+        value.addClassName("mingze-api-token-value");
+        Button copy = new Button(getTranslation("api.copy"), VaadinIcon.COPY.create(), e -> {
+            UI.getCurrent().getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)",
+                    t.token());
+            Notification.show(getTranslation("api.copied")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        d.add(new Paragraph(getTranslation("api.shown-once")), value);
+        Button close = new Button(getTranslation("api.close"), e -> d.close());
+        close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.getFooter().add(copy, close);
+        d.setWidth("min(40rem, 95vw)");
+        d.open();
+    }
+
+    private void confirmRevoke(ApiTokenRow t) {
+        ConfirmDialog c = new ConfirmDialog();
+        c.setHeader(getTranslation("api.revoke-title", t.name()));
+        c.setText(getTranslation("api.revoke-text"));
+        c.setCancelable(true);
+        c.setCancelText(getTranslation("api.cancel"));
+        c.setConfirmText(getTranslation("api.revoke"));
+        c.setConfirmButtonTheme("error primary");
+        c.addConfirmListener(e -> {
+            tokens.revoke(t.id());
+            refresh();
+        });
+        c.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.api-tokens");
+    }
+}
