@@ -155,15 +155,16 @@ class IntegrationApiTest {
         assertThat(call("/api/officials/X0000000/ledger", both.token()).getResponse().getStatus()).isEqualTo(404);
         assertThat(body(call(ledger.replaceAll("year=.*", "year=19"), both.token()))).contains("bad_year");
 
-        MvcResult pending = call(ledger, both.token());
-        assertThat(pending.getResponse().getStatus()).as("until the ledger module is wired in").isEqualTo(501);
-        assertThat(body(pending)).contains("not_implemented", "考核台帐");
+        MvcResult ok = call(ledger, both.token());
+        assertThat(ok.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(ok)).contains("\"employeeNo\":\"" + s.members().get(0).employeeNo() + "\"",
+                "\"year\":" + LocalDate.now(clock).getYear(), "\"sections\"", "\"REVIEW\"");
         NewApiToken committee = token(EnumSet.of(ApiScope.REVIEWS), data.committee().getId());
         assertThat(call(batch, committee.token()).getResponse().getStatus()).as("a parent unit reaches below")
                 .isEqualTo(200);
         assertThat(calls("api:" + both.row().name())).extracting(AuditRecord::detail)
                 .anySatisfy(d -> assertThat(d).endsWith("-> 404"))
-                .anySatisfy(d -> assertThat(d).endsWith("-> 501"))
+                .anySatisfy(d -> assertThat(d).endsWith("-> 200"))
                 .anySatisfy(d -> assertThat(d).endsWith("-> 400"));
     }
 

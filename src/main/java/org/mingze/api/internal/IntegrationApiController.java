@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mingze.api.ApiClient;
 import org.mingze.api.ApiScope;
-import org.mingze.api.OfficialLedgerSource;
+import org.mingze.ledger.LedgerService;
 import org.mingze.org.MemberRow;
 import org.mingze.org.MemberService;
 import org.mingze.org.OrgService;
@@ -22,7 +22,6 @@ import org.mingze.review.ReviewService;
 import org.mingze.review.SheetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,12 +48,12 @@ class IntegrationApiController {
     private final SheetService sheets;
     private final MemberService members;
     private final OrgService org;
-    private final ObjectProvider<OfficialLedgerSource> ledgers;
+    private final LedgerService ledgers;
     private final Clock clock;
     private final MessageSource messages;
 
     IntegrationApiController(ReviewService reviews, SheetService sheets, MemberService members, OrgService org,
-                             ObjectProvider<OfficialLedgerSource> ledgers, Clock clock, MessageSource messages) {
+                             LedgerService ledgers, Clock clock, MessageSource messages) {
         this.messages = messages;
         this.reviews = reviews;
         this.sheets = sheets;
@@ -137,14 +136,9 @@ class IntegrationApiController {
         if (!reaches(client, m.get().unitId())) {
             return ApiErrors.entity(403, "unit", "该人员不在此令牌可读的单位范围内");
         }
-        OfficialLedgerSource source = ledgers.getIfAvailable();
-        if (source == null) {
-            // TODO(merge, issue 6 §3): implement OfficialLedgerSource over
-            // org.mingze.ledger.LedgerService.forSystem(memberId, year, locale); then this 501 is never reached.
-            return ApiErrors.entity(501, "not_implemented", "考核台帐接口尚未接入（台帐模块合并后提供），请稍后再试");
-        }
+        // the token, its scope and the official's unit are checked above; the call is audited by the API chain
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(source.ledger(m.get().id(), y, Locale.SIMPLIFIED_CHINESE));
+                .body(ledgers.forSystem(m.get().id(), y, Locale.SIMPLIFIED_CHINESE));
     }
 
     @ExceptionHandler(RuntimeException.class)
