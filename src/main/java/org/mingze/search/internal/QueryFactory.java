@@ -25,21 +25,24 @@ import org.mingze.search.SearchMessage;
 /**
  * Builds the Lucene query for a {@link UserQuery}.
  *
- * <p>A word is analyzed into words (with synonyms); every word must match, in at least one of four ways: the exact
- * word in the body ({@code text}, weight {@value #TEXT_WORD}) or in title and heading ({@code head},
- * {@value #HEAD_WORD}), or its characters in sequence in the bigram twins ({@code text_cjk} {@value #TEXT_BIGRAM},
- * {@code head_cjk} {@value #HEAD_BIGRAM}). The scores add up, so an exact word ranks above a loose character match;
+ * <p>A word is analyzed into words at query time (domain dictionary first, then smartcn, with synonyms); every word
+ * must match, in at least one of these ways: the exact word in title and heading ({@code head}, {@value #HEAD_WORD}),
+ * or its characters in sequence, as a phrase of its bigrams, in the body ({@code text_cjk}, {@value #TEXT_BIGRAM})
+ * or in title and heading ({@code head_cjk}, {@value #HEAD_BIGRAM}). The body has no word field (index format 5:
+ * segmenting every body with smartcn was most of the build): the query's segmentation decides what a word is, and
+ * the bigram phrase finds its characters as one unbroken sequence, which a loose match of its characters apart
+ * never is. The scores add up, so a word found whole in title or heading ranks above one found only as characters;
  * a match in the section's own heading ({@code sectionHead} {@value #SECTION_WORD}, {@code sectionHead_cjk}
  * {@value #SECTION_BIGRAM}) adds to the title-and-heading match, so that the section about a word ranks above its
  * siblings that only share the material's title; a synonym counts {@value #SYNONYM} of the word typed. A phrase
- * must occur as typed, character by character (bigram phrase), with a bonus when it also aligns with words.
- * Exclusions remove any hit that contains their characters.
+ * must occur as typed, character by character (bigram phrase), with a bonus when it also aligns with the words of
+ * title or heading. Exclusions remove any hit that contains their characters.
  */
 final class QueryFactory {
 
-    static final float TEXT_WORD = 3f;
     static final float HEAD_WORD = 6f;
-    static final float TEXT_BIGRAM = 1f;
+    /** The body's only clause (was word 3 + bigrams 1 before format 5). */
+    static final float TEXT_BIGRAM = 4f;
     static final float HEAD_BIGRAM = 2f;
     static final float SECTION_WORD = 3f;
     static final float SECTION_BIGRAM = 1f;
@@ -177,7 +180,6 @@ final class QueryFactory {
                 if (!t.original) {
                     synonymsUsed.computeIfAbsent(typed, k -> new LinkedHashSet<>()).add(t.term);
                 }
-                b.add(boost(new TermQuery(new Term(SearchFields.TEXT, t.term)), TEXT_WORD * w), Occur.SHOULD);
                 b.add(boost(new TermQuery(new Term(SearchFields.HEAD, t.term)), HEAD_WORD * w), Occur.SHOULD);
                 b.add(boost(new TermQuery(new Term(SearchFields.SECTION_HEAD, t.term)), SECTION_WORD * w),
                         Occur.SHOULD);
@@ -206,13 +208,10 @@ final class QueryFactory {
         b.add(boost(bigrams(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, text), HEAD_BIGRAM), Occur.SHOULD);
         b.add(boost(bigrams(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, text), SECTION_BIGRAM),
                 Occur.SHOULD);
-        Query textWords = phraseOf(SearchFields.TEXT, tokens(analyzers.words(), text, null));
-        if (textWords != null) {
-            b.add(boost(textWords, TEXT_WORD), Occur.SHOULD);
-            b.add(boost(phraseOf(SearchFields.HEAD, tokens(analyzers.words(), text, null)), HEAD_WORD),
-                    Occur.SHOULD);
-            b.add(boost(phraseOf(SearchFields.SECTION_HEAD, tokens(analyzers.words(), text, null)), SECTION_WORD),
-                    Occur.SHOULD);
+        List<Token> words = tokens(analyzers.words(), text, null);
+        if (!words.isEmpty()) {
+            b.add(boost(phraseOf(SearchFields.HEAD, words), HEAD_WORD), Occur.SHOULD);
+            b.add(boost(phraseOf(SearchFields.SECTION_HEAD, words), SECTION_WORD), Occur.SHOULD);
         }
         return List.of(b.build());
     }
