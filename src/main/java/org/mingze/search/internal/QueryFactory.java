@@ -27,7 +27,8 @@ import org.mingze.search.SearchMessage;
  *
  * <p>A word is analyzed into words at query time (domain dictionary first, then smartcn, with synonyms); every word
  * must match, in at least one of these ways: the exact word in title and heading ({@code head}, {@value #HEAD_WORD}),
- * or its characters in sequence, as a phrase of its bigrams, in the body ({@code text_cjk}, {@value #TEXT_BIGRAM})
+ * or its characters in sequence, as a phrase of its bigrams, in the body ({@code text_cjk}, {@value #TEXT_BIGRAM} plus the former word weight, see
+ * {@link #bodyWeight})
  * or in title and heading ({@code head_cjk}, {@value #HEAD_BIGRAM}). The body has no word field (index format 5:
  * segmenting every body with smartcn was most of the build): the query's segmentation decides what a word is, and
  * the bigram phrase finds its characters as one unbroken sequence, which a loose match of its characters apart
@@ -41,8 +42,12 @@ import org.mingze.search.SearchMessage;
 final class QueryFactory {
 
     static final float HEAD_WORD = 6f;
-    /** The body's only clause (was word 3 + bigrams 1 before format 5). */
-    static final float TEXT_BIGRAM = 4f;
+    static final float TEXT_BIGRAM = 1f;
+    /**
+     * What the body's word field weighed before format 5. Its share is put onto the body's bigram phrase, spread over
+     * the phrase's bigrams (see {@link #bodyWeight}), so that the body weighs against title and heading as before.
+     */
+    static final float TEXT_WORD = 3f;
     static final float HEAD_BIGRAM = 2f;
     static final float SECTION_WORD = 3f;
     static final float SECTION_BIGRAM = 1f;
@@ -185,7 +190,7 @@ final class QueryFactory {
                         Occur.SHOULD);
                 Query textBigrams = bigrams(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, t.term);
                 if (textBigrams != null) {
-                    b.add(boost(textBigrams, TEXT_BIGRAM * w), Occur.SHOULD);
+                    b.add(boost(textBigrams, bodyWeight(textBigrams, 1) * w), Occur.SHOULD);
                     b.add(boost(bigrams(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, t.term), HEAD_BIGRAM * w),
                             Occur.SHOULD);
                     b.add(boost(bigrams(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, t.term),
@@ -203,17 +208,29 @@ final class QueryFactory {
         if (textBigrams == null) {
             return List.of();
         }
+        List<Token> words = tokens(analyzers.words(), text, null);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(boost(textBigrams, TEXT_BIGRAM), Occur.SHOULD);
+        b.add(boost(textBigrams, bodyWeight(textBigrams, Math.max(1, words.size()))), Occur.SHOULD);
         b.add(boost(bigrams(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, text), HEAD_BIGRAM), Occur.SHOULD);
         b.add(boost(bigrams(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, text), SECTION_BIGRAM),
                 Occur.SHOULD);
-        List<Token> words = tokens(analyzers.words(), text, null);
         if (!words.isEmpty()) {
             b.add(boost(phraseOf(SearchFields.HEAD, words), HEAD_WORD), Occur.SHOULD);
             b.add(boost(phraseOf(SearchFields.SECTION_HEAD, words), SECTION_WORD), Occur.SHOULD);
         }
         return List.of(b.build());
+    }
+
+    /**
+     * The weight of the body's bigram phrase for {@code words} words: {@value #TEXT_BIGRAM}, plus the former word
+     * clause's {@value #TEXT_WORD} per word spread over the phrase's bigrams. BM25 sums the idf of a phrase's terms,
+     * so a phrase of n bigrams scores about n times a word of similar rarity; before format 5 a body match scored
+     * word + bigram phrase, i.e. about (TEXT_WORD * words / n + TEXT_BIGRAM) times the phrase. A flat weight would
+     * let long words in the body outweigh the same word in a title.
+     */
+    static float bodyWeight(Query bigramPhrase, int words) {
+        int n = bigramPhrase instanceof PhraseQuery p ? p.getTerms().length : 1;
+        return TEXT_BIGRAM + TEXT_WORD * Math.min(1f, words / (float) n);
     }
 
     /** Any hit with these characters (in body, title or heading) is removed. */
