@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * text go into two fields:
  * <ul>
  *   <li>words ({@link #WORDS}): {@link DomainTokenizer}: dictionary terms kept whole, smartcn's HHMM segmentation
- *   between them; at query time a {@link SynonymGraphFilter} adds synonyms and expands abbreviations;</li>
+ *   between them; at query time a {@link SynonymGraphFilter} adds synonyms and expands abbreviations. Indexed for
+ *   titles and headings only (short); bodies are not segmented at index time, a query's words match them as bigram
+ *   phrases;</li>
  *   <li>bigrams ({@link #BIGRAMS}): {@link StandardTokenizer} + {@link CJKBigramFilter}, overlapping pairs of Han
  *   characters, and single characters too at index time. Whatever the segmenter does with an unknown word, its
  *   characters are here, so no hit is lost; queries match exact words in the word field with a higher weight.</li>

@@ -29,17 +29,14 @@ import org.mingze.library.IndexableMaterial;
 public final class MaterialDocuments {
 
     /**
-     * Body text: stored for snippets; words with positions (for phrases), no offsets: the highlighter marks the
-     * snippet from the bigram twin's offsets alone (see {@code SearchEngine.highlight}).
+     * The body's only indexed view (format 5): overlapping bigrams and single characters with positions and offsets.
+     * Query words are matched here as phrases of their bigrams; the highlighter marks the stored text from these
+     * offsets. The body text itself ({@code text}) is stored only, not segmented into words at index time: smartcn
+     * over every body was most of the build (see decision 0007, "Update (format 5)").
      */
-    static final FieldType TEXT_STORED;
-    /** The bigram twin of the body: with offsets, from which the highlighter marks the stored text. */
     static final FieldType TEXT_OFFSETS;
 
     static {
-        TEXT_STORED = new FieldType(TextField.TYPE_STORED);
-        TEXT_STORED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
-        TEXT_STORED.freeze();
         TEXT_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
         TEXT_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT_OFFSETS.freeze();
@@ -96,8 +93,7 @@ public final class MaterialDocuments {
         d.add(new StoredField(SearchFields.ANCHOR, anchor));
         d.add(new StoredField(SearchFields.TITLE, title));
         d.add(new StoredField(SearchFields.HEADING, heading));
-        d.add(new Field(SearchFields.TEXT, text, TEXT_STORED));
-        d.add(new Field(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, text, TEXT_OFFSETS));
+        body(d, text);
         String head = heading.isEmpty() ? title : title + "\n" + heading;
         d.add(new TextField(SearchFields.HEAD, head, Field.Store.NO));
         d.add(new TextField(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, head, Field.Store.NO));
@@ -139,6 +135,12 @@ public final class MaterialDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The body: stored as it is, indexed as bigrams only (see {@link #TEXT_OFFSETS}). */
+    static void body(Document d, String text) {
+        d.add(new StoredField(SearchFields.TEXT, text));
+        d.add(new Field(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, text, TEXT_OFFSETS));
     }
 
     /** A hash of everything indexed about a material. */

@@ -25,21 +25,29 @@ import org.mingze.search.SearchMessage;
 /**
  * Builds the Lucene query for a {@link UserQuery}.
  *
- * <p>A word is analyzed into words (with synonyms); every word must match, in at least one of four ways: the exact
- * word in the body ({@code text}, weight {@value #TEXT_WORD}) or in title and heading ({@code head},
- * {@value #HEAD_WORD}), or its characters in sequence in the bigram twins ({@code text_cjk} {@value #TEXT_BIGRAM},
- * {@code head_cjk} {@value #HEAD_BIGRAM}). The scores add up, so an exact word ranks above a loose character match;
+ * <p>A word is analyzed into words at query time (domain dictionary first, then smartcn, with synonyms); every word
+ * must match, in at least one of these ways: the exact word in title and heading ({@code head}, {@value #HEAD_WORD}),
+ * or its characters in sequence, as a phrase of its bigrams, in the body ({@code text_cjk}, {@value #TEXT_BIGRAM} plus the former word weight, see
+ * {@link #bodyWeight})
+ * or in title and heading ({@code head_cjk}, {@value #HEAD_BIGRAM}). The body has no word field (index format 5:
+ * segmenting every body with smartcn was most of the build): the query's segmentation decides what a word is, and
+ * the bigram phrase finds its characters as one unbroken sequence, which a loose match of its characters apart
+ * never is. The scores add up, so a word found whole in title or heading ranks above one found only as characters;
  * a match in the section's own heading ({@code sectionHead} {@value #SECTION_WORD}, {@code sectionHead_cjk}
  * {@value #SECTION_BIGRAM}) adds to the title-and-heading match, so that the section about a word ranks above its
  * siblings that only share the material's title; a synonym counts {@value #SYNONYM} of the word typed. A phrase
- * must occur as typed, character by character (bigram phrase), with a bonus when it also aligns with words.
- * Exclusions remove any hit that contains their characters.
+ * must occur as typed, character by character (bigram phrase), with a bonus when it also aligns with the words of
+ * title or heading. Exclusions remove any hit that contains their characters.
  */
 final class QueryFactory {
 
-    static final float TEXT_WORD = 3f;
     static final float HEAD_WORD = 6f;
     static final float TEXT_BIGRAM = 1f;
+    /**
+     * What the body's word field weighed before format 5. Its share is put onto the body's bigram phrase, spread over
+     * the phrase's bigrams (see {@link #bodyWeight}), so that the body weighs against title and heading as before.
+     */
+    static final float TEXT_WORD = 3f;
     static final float HEAD_BIGRAM = 2f;
     static final float SECTION_WORD = 3f;
     static final float SECTION_BIGRAM = 1f;
@@ -177,13 +185,12 @@ final class QueryFactory {
                 if (!t.original) {
                     synonymsUsed.computeIfAbsent(typed, k -> new LinkedHashSet<>()).add(t.term);
                 }
-                b.add(boost(new TermQuery(new Term(SearchFields.TEXT, t.term)), TEXT_WORD * w), Occur.SHOULD);
                 b.add(boost(new TermQuery(new Term(SearchFields.HEAD, t.term)), HEAD_WORD * w), Occur.SHOULD);
                 b.add(boost(new TermQuery(new Term(SearchFields.SECTION_HEAD, t.term)), SECTION_WORD * w),
                         Occur.SHOULD);
                 Query textBigrams = bigrams(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, t.term);
                 if (textBigrams != null) {
-                    b.add(boost(textBigrams, TEXT_BIGRAM * w), Occur.SHOULD);
+                    b.add(boost(textBigrams, bodyWeight(textBigrams, 1) * w), Occur.SHOULD);
                     b.add(boost(bigrams(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, t.term), HEAD_BIGRAM * w),
                             Occur.SHOULD);
                     b.add(boost(bigrams(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, t.term),
@@ -201,20 +208,29 @@ final class QueryFactory {
         if (textBigrams == null) {
             return List.of();
         }
+        List<Token> words = tokens(analyzers.words(), text, null);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(boost(textBigrams, TEXT_BIGRAM), Occur.SHOULD);
+        b.add(boost(textBigrams, bodyWeight(textBigrams, Math.max(1, words.size()))), Occur.SHOULD);
         b.add(boost(bigrams(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, text), HEAD_BIGRAM), Occur.SHOULD);
         b.add(boost(bigrams(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, text), SECTION_BIGRAM),
                 Occur.SHOULD);
-        Query textWords = phraseOf(SearchFields.TEXT, tokens(analyzers.words(), text, null));
-        if (textWords != null) {
-            b.add(boost(textWords, TEXT_WORD), Occur.SHOULD);
-            b.add(boost(phraseOf(SearchFields.HEAD, tokens(analyzers.words(), text, null)), HEAD_WORD),
-                    Occur.SHOULD);
-            b.add(boost(phraseOf(SearchFields.SECTION_HEAD, tokens(analyzers.words(), text, null)), SECTION_WORD),
-                    Occur.SHOULD);
+        if (!words.isEmpty()) {
+            b.add(boost(phraseOf(SearchFields.HEAD, words), HEAD_WORD), Occur.SHOULD);
+            b.add(boost(phraseOf(SearchFields.SECTION_HEAD, words), SECTION_WORD), Occur.SHOULD);
         }
         return List.of(b.build());
+    }
+
+    /**
+     * The weight of the body's bigram phrase for {@code words} words: {@value #TEXT_BIGRAM}, plus the former word
+     * clause's {@value #TEXT_WORD} per word spread over the phrase's bigrams. BM25 sums the idf of a phrase's terms,
+     * so a phrase of n bigrams scores about n times a word of similar rarity; before format 5 a body match scored
+     * word + bigram phrase, i.e. about (TEXT_WORD * words / n + TEXT_BIGRAM) times the phrase. A flat weight would
+     * let long words in the body outweigh the same word in a title.
+     */
+    static float bodyWeight(Query bigramPhrase, int words) {
+        int n = bigramPhrase instanceof PhraseQuery p ? p.getTerms().length : 1;
+        return TEXT_BIGRAM + TEXT_WORD * Math.min(1f, words / (float) n);
     }
 
     /** Any hit with these characters (in body, title or heading) is removed. */

@@ -61,8 +61,7 @@ public final class QuestionDocuments {
             d.add(new StoredField(SearchFields.QUESTION_TYPE, q.type().code()));
         }
         String text = text(stem, q.options());
-        d.add(new Field(SearchFields.TEXT, text, MaterialDocuments.TEXT_STORED));
-        d.add(new Field(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, text, MaterialDocuments.TEXT_OFFSETS));
+        MaterialDocuments.body(d, text);
         String head = tags.isEmpty() ? bank : bank + "\n" + String.join("\n", tags);
         if (!head.isBlank()) {
             d.add(new TextField(SearchFields.HEAD, head, Field.Store.NO));

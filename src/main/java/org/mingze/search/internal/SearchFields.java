@@ -26,8 +26,9 @@ public final class SearchFields {
     /** A question's type code ({@code single}, {@code judge}, ...). Stored; questions only. */
     public static final String QUESTION_TYPE = "questionType";
     /**
-     * Body text: words (stored, offsets for highlighting); {@code text_cjk} holds its bigrams. A section's text, or a
-     * question's stem and options (never its answer or explanation).
+     * Body text, stored only (for snippets); {@code text_cjk} indexes it as bigrams (and single characters) with
+     * offsets, and query words match there as bigram phrases (index format 5: no word segmentation of bodies at
+     * index time). A section's text, or a question's stem and options (never its answer or explanation).
      */
     public static final String TEXT = "text";
     /**

@@ -58,7 +58,7 @@ public final class SearchIndex implements Closeable {
     /**
      * Bump when analysis or fields change: the index then goes to a new folder and is rebuilt from the sources.
      */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
     static final String DICTIONARY_KEY = "dictionary";
     /** The indexing buffer for everyday changes (a rebuild takes more, see {@link #rebuildBufferMB()}). */
     static final double RAM_BUFFER_MB = 64;

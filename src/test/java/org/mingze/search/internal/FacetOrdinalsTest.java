@@ -67,8 +67,8 @@ class FacetOrdinalsTest {
                 List<Query> queries = List.of(new MatchAllDocsQuery(),
                         new TermQuery(new Term(SearchFields.TAG, "问责")),
                         new TermQuery(new Term(SearchFields.CATEGORY, "工作方法")),
-                        new TermQuery(new Term(SearchFields.TEXT, "一岗双责")),
-                        new TermQuery(new Term(SearchFields.TEXT, "没有这个词")));
+                        new TermQuery(new Term(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, "双责")),
+                        new TermQuery(new Term(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, "没有这个词")));
                 for (Query q : queries) {
                     FacetsCollector hits = searcher.search(q, new FacetsCollectorManager());
                     SortedSetDocValuesFacetCounts lucene = new SortedSetDocValuesFacetCounts(searcher.facetState(),
