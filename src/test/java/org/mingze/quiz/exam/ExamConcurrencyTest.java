@@ -65,6 +65,8 @@ class ExamConcurrencyTest {
     @Autowired
     ExamService exams;
     @Autowired
+    org.mingze.quiz.exam.internal.OpenAttempts open;
+    @Autowired
     org.springframework.transaction.PlatformTransactionManager txm;
 
     Instant t0;
@@ -283,5 +285,18 @@ class ExamConcurrencyTest {
         assertThat(jdbc.queryForObject("SELECT deadline FROM quiz_attempt WHERE id = ?", java.sql.Timestamp.class,
                 id)).as("a closed attempt keeps its deadline").isEqualTo(deadline);
         assertThat(exams.exceptions(exam.id())).hasSize(1);
+    }
+
+    @Test
+    void the_save_cache_forgets_an_attempt_closed_by_the_sweep() {
+        ExamFixture.Branch b = fx.branch();
+        Exam exam = fx.fixedExam(b, fx.singles(fx.bankName(), 2), s -> s.withTimeLimit(10));
+        data.signIn(b.learner());
+        AttemptView v = attempts.startOrResume(exam.id());
+        attempts.save(v.attemptId(), v.holderToken(), 0, Response.choices(List.of(1)));
+        assertThat(open.holds(v.attemptId())).as("cached by the save").isTrue();
+        clock.set(t0.plus(Duration.ofMinutes(11)));
+        assertThat(engine.sweep()).isPositive();
+        assertThat(open.holds(v.attemptId())).as("forgotten when the sweep closed it").isFalse();
     }
 }
