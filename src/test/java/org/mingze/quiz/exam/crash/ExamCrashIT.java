@@ -62,10 +62,10 @@ class ExamCrashIT {
         Path log = dir.resolve("child.log");
         List<String> jvm = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-Dcrash.full-app=" + Boolean.getBoolean("crash.full-app"));
-        // Class data sharing for the restarts: the setup run (the whole application) archives the classes it
-        // loaded when it exits, every kill cycle maps that archive instead of loading and verifying them again
-        // from the jars (-Dcrash.cds=false turns it off)
-        boolean cds = !"false".equals(System.getProperty("crash.cds"));
+        // Class data sharing for the restarts (-Dcrash.cds=true; off by default until measured: its one run, at load
+        // 30, timed out in the setup run): the setup run (the whole application) archives the classes it loaded
+        // when it exits, every kill cycle maps that archive instead of loading and verifying them again from jars
+        boolean cds = Boolean.getBoolean("crash.cds");
         Path archive = dir.resolve("app.jsa");
         if (cds) {
             KillLoop.useJarredClassPath(dir);
