@@ -59,6 +59,7 @@ public class AttemptEngine {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final TransactionTemplate noTx;
     /** The sweep's pool (null with one thread: the caller's). */
     private final ExecutorService sweepers;
     private final int sweepThreads;
@@ -84,6 +85,8 @@ public class AttemptEngine {
         this.clock = clock;
         this.tx = new TransactionTemplate(txm);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.noTx = new TransactionTemplate(txm);
+        this.noTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         AtomicInteger n = new AtomicInteger();
         this.sweepers = sweepThreads < 2 ? null : Executors.newFixedThreadPool(sweepThreads, r -> {
             Thread t = new Thread(r, "exam-sweep-" + n.incrementAndGet());
@@ -105,8 +108,30 @@ public class AttemptEngine {
     public Closed close(long attemptId, ClosedBy by) {
         long member = attempts.findById(attemptId).map(StoredAttempt::getMemberId)
                 .orElseThrow(() -> new IllegalArgumentException("no attempt " + attemptId));
+        Group g;
         synchronized (book.lock(member)) {
-            return tx.execute(status -> closeLocked(List.of(attemptId), by)).get(0);
+            g = tx.execute(status -> closeLocked(List.of(attemptId), by));
+        }
+        announce(g);
+        return g.closed().get(0);
+    }
+
+    /**
+     * The attempts after closing a group, and the events to publish once its transaction has completed and its
+     * connection is back in the pool: listeners of other modules (reviews, schedule) open a transaction of their
+     * own, and run inside the closing transaction's completion they held a second connection per close, so that as
+     * many concurrent closes as the pool has connections waited on each other until the pool's timeout.
+     */
+    private record Group(List<Closed> closed, List<Object> announcements) {
+    }
+
+    /**
+     * Publishes a group's events outside any transaction (a caller's own is suspended), so that the listeners
+     * (after-commit listeners with fallback execution) run at once, as after the closing commit, whatever the caller.
+     */
+    private void announce(Group g) {
+        if (!g.announcements().isEmpty()) {
+            noTx.executeWithoutResult(s -> g.announcements().forEach(events::publishEvent));
         }
     }
 
@@ -121,7 +146,7 @@ public class AttemptEngine {
      * it locks the audit chain's head until the commit). Each attempt ends as closing it alone would leave it. The
      * caller holds the book locks of every member. Once the transaction commits, the save cache forgets them.
      */
-    private List<Closed> closeLocked(List<Long> ids, ClosedBy by) {
+    private Group closeLocked(List<Long> ids, ClosedBy by) {
         List<StoredAttempt> locked = ids.size() == 1
                 ? List.of(attempts.lock(ids.get(0)).orElseThrow()) : attempts.lockAll(ids);
         Instant now = now();
@@ -136,7 +161,7 @@ public class AttemptEngine {
             }
         }
         if (closing.isEmpty()) {
-            return out;
+            return new Group(out, List.of());
         }
         List<Long> closingIds = closing.stream().map(StoredAttempt::getId).toList();
         forgetAfterCommit(closingIds);
@@ -195,9 +220,8 @@ public class AttemptEngine {
             session.setJdbcBatchSize(batch);
         }
         audits.forEach(Runnable::run);
-        announcements.forEach(events::publishEvent);
         out.sort(Comparator.comparingInt(c -> ids.indexOf(c.attempt().getId())));
-        return out;
+        return new Group(out, announcements);
     }
 
     private void forgetAfterCommit(List<Long> ids) {
@@ -300,8 +324,9 @@ public class AttemptEngine {
         List<Long> ids = group.stream().map(r -> ((Number) r[0]).longValue()).toList();
         List<Long> members = group.stream().map(r -> ((Number) r[1]).longValue()).distinct().sorted().toList();
         try {
-            return withBookLocks(members, 0, () -> tx.execute(status -> closeLocked(ids, ClosedBy.DEADLINE)))
-                    .stream().mapToInt(c -> c.now() ? 1 : 0).sum();
+            Group g = withBookLocks(members, 0, () -> tx.execute(status -> closeLocked(ids, ClosedBy.DEADLINE)));
+            announce(g);
+            return g.closed().stream().mapToInt(c -> c.now() ? 1 : 0).sum();
         } catch (RuntimeException e) {
             if (ids.size() == 1) {
                 LOG.warn("could not close overdue attempt {}", ids.get(0), e);
