@@ -8,7 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mingze.base.audit.AuditLog;
 import org.mingze.quiz.Question;
@@ -108,7 +110,10 @@ public class AttemptService {
     }
 
     Personal personal(StoredExam e, long member) {
-        Optional<StoredException> x = exceptions.findByExamIdAndMemberId(e.getId(), member);
+        return personal(e, exceptions.findByExamIdAndMemberId(e.getId(), member));
+    }
+
+    private static Personal personal(StoredExam e, Optional<StoredException> x) {
         Instant closes = x.map(StoredException::getClosesAt).filter(c -> c != null).orElse(e.getClosesAt());
         Integer minutes = e.getTimeLimitMinutes() == null ? null
                 : e.getTimeLimitMinutes() + x.map(StoredException::getExtraMinutes).filter(m -> m != null).orElse(0);
@@ -129,6 +134,25 @@ public class AttemptService {
             throw new AccessDeniedException("exam " + examId + " is not for member " + p.memberId());
         }
         return e;
+    }
+
+    /** The person's attempts of every test by test (attempt number order), each overdue one closed first. */
+    private Map<Long, List<StoredAttempt>> attemptsByExam(long member, Instant now) {
+        List<StoredAttempt> all = attempts.findByMemberId(member);
+        boolean changed = false;
+        for (StoredAttempt a : all) {
+            if (a.getStatus() == AttemptStatus.IN_PROGRESS && !now.isBefore(a.getDeadline())) {
+                engine.close(a.getId(), ClosedBy.DEADLINE);
+                changed = true;
+            }
+        }
+        if (changed) {
+            all = attempts.findByMemberId(member);
+        }
+        Map<Long, List<StoredAttempt>> out = new HashMap<>();
+        all.stream().sorted(Comparator.comparingInt(StoredAttempt::getAttemptNo))
+                .forEach(a -> out.computeIfAbsent(a.getExamId(), k -> new ArrayList<>()).add(a));
+        return out;
     }
 
     /** The person's attempts of the test, each overdue one closed first. */
@@ -160,13 +184,20 @@ public class AttemptService {
             return List.of();
         }
         Instant now = engine.now();
+        // a fixed number of statements whatever the number of tests: the tests whose audience includes the person,
+        // then the person's exceptions and attempts of all tests
+        List<StoredExam> mineExams = exams.findAllById(jdbc.publishedFor(p.memberId(), p.unitPath())).stream()
+                .sorted(Comparator.comparing(StoredExam::getClosesAt).reversed()).toList();
+        if (mineExams.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StoredException> granted = new HashMap<>();
+        exceptions.findByMemberId(p.memberId()).forEach(x -> granted.put(x.getExamId(), x));
+        Map<Long, List<StoredAttempt>> tried = attemptsByExam(p.memberId(), now);
         List<ExamCard> cards = new ArrayList<>();
-        for (StoredExam e : exams.findByStatusInOrderByClosesAtDesc(List.of(ExamStatus.PUBLISHED))) {
-            if (!people.inAudience(p, jdbc.audienceUnits(e.getId()), jdbc.audienceMembers(e.getId()))) {
-                continue;
-            }
-            Personal mine = personal(e, p.memberId());
-            List<StoredAttempt> list = attemptsOf(e.getId(), p.memberId());
+        for (StoredExam e : mineExams) {
+            Personal mine = personal(e, Optional.ofNullable(granted.get(e.getId())));
+            List<StoredAttempt> list = tried.getOrDefault(e.getId(), List.of());
             if (!now.isBefore(mine.closesAt()) && now.isAfter(mine.closesAt().plus(RECENT)) && list.isEmpty()) {
                 continue;
             }
@@ -413,20 +444,28 @@ public class AttemptService {
         }
     }
 
-    /** Why a guarded update changed nothing: always throws. */
-    private void diagnose(long attemptId, long member, String token) {
-        StoredAttempt a = attempts.findById(attemptId)
-                .orElseThrow(() -> ExamAccess.invalid("attempt", "exam.error.attempt-missing"));
+    /** The person's own attempt (read); someone else's is refused, an unknown one is a validation error. */
+    private StoredAttempt own(long attemptId, long member) {
+        return own(attempts.findById(attemptId), attemptId, member);
+    }
+
+    private static StoredAttempt own(Optional<StoredAttempt> found, long attemptId, long member) {
+        StoredAttempt a = found.orElseThrow(() -> ExamAccess.invalid("attempt", "exam.error.attempt-missing"));
         if (a.getMemberId() != member) {
             throw new AccessDeniedException("attempt " + attemptId + " belongs to someone else");
         }
+        return a;
+    }
+
+    /** Why a guarded update changed nothing: always throws. */
+    private void diagnose(long attemptId, long member, String token) {
+        StoredAttempt a = own(attemptId, member);
         if (a.getStatus().closed()) {
             shapes.forget(attemptId);
             throw new AttemptClosedException(attemptId, a.getClosedBy());
         }
         if (!engine.now().isBefore(a.getDeadline())) {
             engine.close(attemptId, ClosedBy.DEADLINE);
-            shapes.forget(attemptId);
             throw new AttemptClosedException(attemptId, ClosedBy.DEADLINE);
         }
         if (!a.getHolderToken().equals(token)) {
@@ -473,11 +512,7 @@ public class AttemptService {
     public TabLeaveResult tabLeft(long attemptId, String holderToken) {
         long member = access.member();
         StoredAttempt a = tx.execute(s -> {
-            StoredAttempt locked = attempts.lock(attemptId)
-                    .orElseThrow(() -> ExamAccess.invalid("attempt", "exam.error.attempt-missing"));
-            if (locked.getMemberId() != member) {
-                throw new AccessDeniedException("attempt " + attemptId + " belongs to someone else");
-            }
+            StoredAttempt locked = own(attempts.lock(attemptId), attemptId, member);
             if (locked.getStatus() != AttemptStatus.IN_PROGRESS || !engine.now().isBefore(locked.getDeadline())
                     || !locked.getHolderToken().equals(holderToken)) {
                 return null;
@@ -491,7 +526,6 @@ public class AttemptService {
         TabLeavePolicy policy = exams.findById(a.getExamId()).orElseThrow().tabLeave();
         if (policy.action() == TabLeaveAction.SUBMIT_AFTER && a.getTabLeaves() >= policy.limit()) {
             engine.close(attemptId, ClosedBy.TAB_LIMIT);
-            shapes.forget(attemptId);
             return new TabLeaveResult(a.getTabLeaves(), policy.limit(), TabLeaveResult.Outcome.CLOSED);
         }
         return new TabLeaveResult(a.getTabLeaves(), policy.action() == TabLeaveAction.SUBMIT_AFTER
@@ -511,17 +545,12 @@ public class AttemptService {
      */
     public Optional<Instant> timeUp(long attemptId) {
         long member = access.member();
-        StoredAttempt a = attempts.findById(attemptId)
-                .orElseThrow(() -> ExamAccess.invalid("attempt", "exam.error.attempt-missing"));
-        if (a.getMemberId() != member) {
-            throw new AccessDeniedException("attempt " + attemptId + " belongs to someone else");
-        }
+        StoredAttempt a = own(attemptId, member);
         if (a.getStatus() == AttemptStatus.IN_PROGRESS) {
             if (engine.now().isBefore(a.getDeadline())) {
                 return Optional.of(a.getDeadline());
             }
             engine.close(attemptId, ClosedBy.DEADLINE);
-            shapes.forget(attemptId);
         }
         return Optional.empty();
     }
@@ -539,11 +568,7 @@ public class AttemptService {
      */
     public SubmitResult submit(long attemptId, String holderToken) {
         long member = access.member();
-        StoredAttempt a = attempts.findById(attemptId)
-                .orElseThrow(() -> ExamAccess.invalid("attempt", "exam.error.attempt-missing"));
-        if (a.getMemberId() != member) {
-            throw new AccessDeniedException("attempt " + attemptId + " belongs to someone else");
-        }
+        StoredAttempt a = own(attemptId, member);
         if (a.getStatus() == AttemptStatus.IN_PROGRESS && engine.now().isBefore(a.getDeadline())
                 && !a.getHolderToken().equals(holderToken)) {
             throw new AttemptTakenOverException(attemptId);
@@ -551,7 +576,6 @@ public class AttemptService {
         ClosedBy by = a.getStatus() == AttemptStatus.IN_PROGRESS && !engine.now().isBefore(a.getDeadline())
                 ? ClosedBy.DEADLINE : ClosedBy.LEARNER;
         AttemptEngine.Closed closed = engine.close(attemptId, by);
-        shapes.forget(attemptId);
         StoredAttempt c = closed.attempt();
         return new SubmitResult(attemptId, c.getExamId(), c.getStatus(), c.getClosedBy(), c.getClosedAt(),
                 !closed.now() || c.getClosedBy() != ClosedBy.LEARNER);
@@ -568,11 +592,7 @@ public class AttemptService {
      */
     public AttemptResult result(long attemptId) {
         long member = access.member();
-        StoredAttempt a = attempts.findById(attemptId)
-                .orElseThrow(() -> ExamAccess.invalid("attempt", "exam.error.attempt-missing"));
-        if (a.getMemberId() != member) {
-            throw new AccessDeniedException("attempt " + attemptId + " belongs to someone else");
-        }
+        StoredAttempt a = own(attemptId, member);
         if (a.getStatus() == AttemptStatus.IN_PROGRESS && !engine.now().isBefore(a.getDeadline())) {
             a = engine.close(attemptId, ClosedBy.DEADLINE).attempt();
         }

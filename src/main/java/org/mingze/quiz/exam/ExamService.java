@@ -126,8 +126,12 @@ public class ExamService {
         if (s == null) {
             throw ExamAccess.invalid("title", "exam.error.title");
         }
-        access.requireManage(s.ownerUnitId());
         List<Problem> problems = new ArrayList<>();
+        if (s.ownerUnitId() <= 0 || people.unitName(s.ownerUnitId()).isEmpty()) {
+            problems.add(Problem.of("ownerUnitId", "exam.admin.owner-required"));
+        } else {
+            access.requireManage(s.ownerUnitId());
+        }
         if (s.title() == null || s.title().isBlank() || s.title().trim().length() > 200) {
             problems.add(Problem.of("title", "exam.error.title"));
         }
@@ -343,22 +347,23 @@ public class ExamService {
         Instant now = now();
         List<ExamStatus> stored = status == null ? List.of(ExamStatus.DRAFT, ExamStatus.PUBLISHED)
                 : status == ExamStatus.CLOSED ? List.of(ExamStatus.PUBLISHED) : List.of(status);
-        List<ExamRow> rows = new ArrayList<>();
+        List<StoredExam> shown = new ArrayList<>();
         for (StoredExam e : exams.findByStatusInOrderByClosesAtDesc(stored)) {
-            if (!access.canRead(e.getOwnerUnitId())) {
-                continue;
+            if (access.canRead(e.getOwnerUnitId()) && (status == null || e.effectiveStatus(now) == status)) {
+                shown.add(e);
             }
-            ExamStatus effective = e.effectiveStatus(now);
-            if (status != null && effective != status) {
-                continue;
-            }
-            Map<Long, List<StoredAttempt>> byMember = attemptsByMember(e.getId());
-            long audience = people.audience(jdbc.audienceUnits(e.getId()), jdbc.audienceMembers(e.getId())).size();
-            long finished = byMember.values().stream().filter(l -> l.stream().anyMatch(a -> a.getStatus().closed()))
-                    .count();
-            rows.add(new ExamRow(e.getId(), e.getTitle(), e.getPurpose(), effective, e.getOpensAt(), e.getClosesAt(),
-                    e.getTimeLimitMinutes(), people.unitName(e.getOwnerUnitId()).orElse(""), audience,
-                    byMember.size(), finished));
+        }
+        // the counts of all listed tests in one statement
+        Map<Long, ExamJdbc.ListFigures> figures = shown.isEmpty() ? Map.of()
+                : jdbc.listFigures(shown.stream().map(StoredExam::getId).toList());
+        List<ExamRow> rows = new ArrayList<>();
+        for (StoredExam e : shown) {
+            ExamJdbc.ListFigures f = figures.get(e.getId());
+            Instant personal = f.lastPersonalClose() != null && f.lastPersonalClose().isAfter(e.getClosesAt())
+                    ? f.lastPersonalClose() : null;
+            rows.add(new ExamRow(e.getId(), e.getTitle(), e.getPurpose(), e.effectiveStatus(now), e.getOpensAt(),
+                    e.getClosesAt(), e.getTimeLimitMinutes(), f.ownerUnitName(), f.audience(), f.started(),
+                    f.finished(), personal));
         }
         return rows;
     }
@@ -592,14 +597,12 @@ public class ExamService {
                 .orElseGet(() -> new StoredException(examId, draft.memberId()));
         x.set(draft.extraMinutes(), draft.closesAt(), draft.extraAttempts(), reason, actor, now);
         x = exceptions.saveAndFlush(x);
-        // an attempt in progress gets the new deadline when it is later than its own; under its row lock, so that a
-        // submit or the deadline sweep closing it at the same moment is not overwritten
-        for (StoredAttempt listed : attempts.findByExamIdAndMemberIdOrderByAttemptNoAsc(examId, draft.memberId())) {
-            if (listed.getStatus() != AttemptStatus.IN_PROGRESS) {
-                continue;
-            }
-            StoredAttempt a = attempts.lock(listed.getId()).orElse(null);
-            if (a != null && a.getStatus() == AttemptStatus.IN_PROGRESS && now.isBefore(a.getDeadline())) {
+        // an attempt in progress gets the new deadline when it is later than its own; under the attempt's row lock
+        // (read by id only, so the lock reads it fresh rather than from the persistence context), so that a close
+        // racing the grant either finished before (the attempt is closed: left alone) or waits for this commit
+        for (Long id : attempts.idsInProgress(examId, draft.memberId())) {
+            StoredAttempt a = lockForGrant(id);
+            if (a.getStatus() == AttemptStatus.IN_PROGRESS && now.isBefore(a.getDeadline())) {
                 Instant closes = draft.closesAt() != null ? draft.closesAt() : e.getClosesAt();
                 Integer minutes = e.getTimeLimitMinutes() == null ? null : e.getTimeLimitMinutes()
                         + (draft.extraMinutes() == null ? 0 : draft.extraMinutes());
@@ -621,6 +624,16 @@ public class ExamService {
                 + (draft.extraAttempts() == 0 ? "" : "+" + draft.extraAttempts() + " attempt(s) ") + "- " + reason,
                 org.mingze.base.security.ClientAddress.current());
         return row(x, name);
+    }
+
+    /** The attempt under its row lock; a lock that cannot be had in time is a clear message, not a stack trace. */
+    private StoredAttempt lockForGrant(long attemptId) {
+        try {
+            return attempts.lock(attemptId).orElseThrow();
+        } catch (org.springframework.dao.PessimisticLockingFailureException
+                 | org.springframework.dao.OptimisticLockingFailureException ex) {
+            throw new ValidationException(List.of(Problem.of("memberId", "exam.exception.error.busy")));
+        }
     }
 
     /**

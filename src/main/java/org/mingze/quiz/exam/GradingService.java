@@ -72,27 +72,22 @@ public class GradingService {
         } else {
             list = exams.findAll().stream().filter(e -> access.canRead(e.getOwnerUnitId())).toList();
         }
+        // one statement for every waiting essay of these tests, one for the people
+        Map<Long, StoredExam> byId = new java.util.HashMap<>();
+        list.forEach(e -> byId.put(e.getId(), e));
+        List<ExamJdbc.WaitingEssay> waiting = byId.isEmpty() ? List.of() : jdbc.waitingEssays(byId.keySet());
+        Map<Long, People.Person> names = people.people(waiting.stream().map(ExamJdbc.WaitingEssay::memberId)
+                .distinct().toList());
         List<GradingItem> out = new ArrayList<>();
-        for (StoredExam e : list) {
-            List<Long> waiting = attempts.idsByStatus(e.getId(), AttemptStatus.AWAITING_MANUAL);
-            if (waiting.isEmpty()) {
-                continue;
-            }
-            Map<Long, List<ItemRow>> items = jdbc.items(waiting);
-            for (Long id : waiting) {
-                StoredAttempt a = attempts.findById(id).orElseThrow();
-                People.Person p = people.person(a.getMemberId()).orElse(null);
-                for (ItemRow i : items.getOrDefault(id, List.of())) {
-                    if (i.outcome() != Grade.Outcome.MANUAL) {
-                        continue;
-                    }
-                    Question q = questions.get(i.questionId(), i.version());
-                    String reference = q.answer() instanceof AnswerKey.Reference r ? r.text() : "";
-                    out.add(new GradingItem(id, i.position(), e.getId(), e.getTitle(), a.getMemberId(),
-                            p == null ? "" : p.name(), p == null ? "" : p.unitName(), views.shown(i),
-                            i.response().text(), reference, i.points(), a.getClosedAt(), null, i.comment()));
-                }
-            }
+        for (ExamJdbc.WaitingEssay w : waiting) {
+            ItemRow i = w.item();
+            StoredExam e = byId.get(w.examId());
+            People.Person p = names.get(w.memberId());
+            Question q = questions.get(i.questionId(), i.version());
+            String reference = q.answer() instanceof AnswerKey.Reference r ? r.text() : "";
+            out.add(new GradingItem(i.attemptId(), i.position(), e.getId(), e.getTitle(), w.memberId(),
+                    p == null ? "" : p.name(), p == null ? "" : p.unitName(), views.shown(i),
+                    i.response().text(), reference, i.points(), w.closedAt(), null, i.comment()));
         }
         out.sort(Comparator.comparing(GradingItem::submittedAt).thenComparing(GradingItem::attemptId)
                 .thenComparing(GradingItem::position));

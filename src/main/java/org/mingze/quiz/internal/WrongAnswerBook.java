@@ -111,64 +111,94 @@ public class WrongAnswerBook {
      */
     @Transactional
     public void recordTestAnswers(long memberId, List<TestAnswer> answers) {
-        List<TestAnswer> graded = answers.stream().filter(a -> a.outcome() != Grade.Outcome.MANUAL).toList();
+        recordTestAnswers(Map.of(memberId, answers));
+    }
+
+    /**
+     * The same for the attempts of many people at once (a test's deadline closes hundreds): still one SELECT, one
+     * batched INSERT and one batched UPDATE for all of them. Each person's answers take effect in their list's order
+     * (two attempts of one person: the first's answers, then the second's). The caller holds {@link #lock} of every
+     * member.
+     *
+     * @throws OptimisticLockingFailureException a row changed under the caller (it did not hold the locks)
+     */
+    @Transactional
+    public void recordTestAnswers(Map<Long, List<TestAnswer>> answersByMember) {
+        Map<Long, List<TestAnswer>> graded = new LinkedHashMap<>();
+        answersByMember.forEach((member, answers) -> {
+            List<TestAnswer> g = answers.stream().filter(a -> a.outcome() != Grade.Outcome.MANUAL).toList();
+            if (!g.isEmpty()) {
+                graded.put(member, g);
+            }
+        });
         if (graded.isEmpty()) {
             return;
         }
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
-        Map<String, Row> book = new LinkedHashMap<>();
-        List<String> ids = graded.stream().map(TestAnswer::questionId).distinct().toList();
-        for (int from = 0; from < ids.size(); from += 500) {
-            named.query("SELECT id, question_id, times_wrong, consecutive_correct, first_wrong_at, last_wrong_at, "
-                    + "in_book, mastered_at, version FROM quiz_wrong_answer WHERE member_id = :member AND question_id "
-                    + "IN (:ids)", new MapSqlParameterSource("member", memberId)
-                    .addValue("ids", ids.subList(from, Math.min(ids.size(), from + 500))), rs -> {
-                        Row r = new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                                rs.getObject(5, LocalDateTime.class), rs.getObject(6, LocalDateTime.class),
-                                rs.getBoolean(7), rs.getObject(8, LocalDateTime.class), rs.getLong(9));
-                        book.put(r.questionId, r);
-                    });
-        }
-        for (TestAnswer a : graded) {
-            Row r = book.get(a.questionId());
-            if (a.outcome() == Grade.Outcome.CORRECT) {
-                if (r == null) {
-                    continue;
-                }
-                r.touched = true;
-                r.lastAnsweredAt = now;
-                if (r.inBook && ++r.consecutiveCorrect >= WrongAnswer.TO_MASTER) {
-                    r.inBook = false;
-                    r.masteredAt = now;
-                }
-            } else {
-                if (r == null) {
-                    r = new Row(null, a.questionId(), 0, 0, now, now, true, null, 0);
-                    book.put(a.questionId(), r);
-                }
-                r.touched = true;
-                r.timesWrong++;
-                r.consecutiveCorrect = 0;
-                r.lastWrongAt = now;
-                r.lastAnsweredAt = now;
-                r.inBook = true;
-                r.masteredAt = null;
+        // one map of rows per member; the SELECT reads every (member, question) pair of the members and questions
+        // involved and keeps those of a member's own questions
+        Map<Long, Map<String, Row>> books = new LinkedHashMap<>();
+        graded.keySet().forEach(m -> books.put(m, new LinkedHashMap<>()));
+        List<Long> members = List.copyOf(graded.keySet());
+        List<String> ids = graded.values().stream().flatMap(List::stream).map(TestAnswer::questionId).distinct()
+                .toList();
+        for (int mf = 0; mf < members.size(); mf += 500) {
+            List<Long> ms = members.subList(mf, Math.min(members.size(), mf + 500));
+            for (int from = 0; from < ids.size(); from += 500) {
+                named.query("SELECT id, question_id, times_wrong, consecutive_correct, first_wrong_at, last_wrong_at, "
+                        + "in_book, mastered_at, version, member_id FROM quiz_wrong_answer WHERE member_id IN "
+                        + "(:members) AND question_id IN (:ids)", new MapSqlParameterSource("members", ms)
+                        .addValue("ids", ids.subList(from, Math.min(ids.size(), from + 500))), rs -> {
+                            Row r = new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                                    rs.getObject(5, LocalDateTime.class), rs.getObject(6, LocalDateTime.class),
+                                    rs.getBoolean(7), rs.getObject(8, LocalDateTime.class), rs.getLong(9));
+                            books.get(rs.getLong(10)).put(r.questionId, r);
+                        });
             }
         }
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
-        for (Row r : book.values()) {
-            if (!r.touched) {
-                continue;
+        graded.forEach((memberId, answers) -> {
+            Map<String, Row> book = books.get(memberId);
+            for (TestAnswer a : answers) {
+                Row r = book.get(a.questionId());
+                if (a.outcome() == Grade.Outcome.CORRECT) {
+                    if (r == null) {
+                        continue;
+                    }
+                    r.touched = true;
+                    r.lastAnsweredAt = now;
+                    if (r.inBook && ++r.consecutiveCorrect >= WrongAnswer.TO_MASTER) {
+                        r.inBook = false;
+                        r.masteredAt = now;
+                    }
+                } else {
+                    if (r == null) {
+                        r = new Row(null, a.questionId(), 0, 0, now, now, true, null, 0);
+                        book.put(a.questionId(), r);
+                    }
+                    r.touched = true;
+                    r.timesWrong++;
+                    r.consecutiveCorrect = 0;
+                    r.lastWrongAt = now;
+                    r.lastAnsweredAt = now;
+                    r.inBook = true;
+                    r.masteredAt = null;
+                }
             }
-            if (r.id == null) {
-                inserts.add(new Object[]{memberId, r.questionId, r.timesWrong, r.consecutiveCorrect, r.firstWrongAt,
-                        r.lastWrongAt, r.lastAnsweredAt, r.inBook, r.masteredAt});
-            } else {
-                updates.add(new Object[]{r.timesWrong, r.consecutiveCorrect, r.lastWrongAt, r.lastAnsweredAt, r.inBook,
-                        r.masteredAt, r.id, r.version});
+            for (Row r : book.values()) {
+                if (!r.touched) {
+                    continue;
+                }
+                if (r.id == null) {
+                    inserts.add(new Object[]{memberId, r.questionId, r.timesWrong, r.consecutiveCorrect,
+                            r.firstWrongAt, r.lastWrongAt, r.lastAnsweredAt, r.inBook, r.masteredAt});
+                } else {
+                    updates.add(new Object[]{r.timesWrong, r.consecutiveCorrect, r.lastWrongAt, r.lastAnsweredAt,
+                            r.inBook, r.masteredAt, r.id, r.version});
+                }
             }
-        }
+        });
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO quiz_wrong_answer (member_id, question_id, times_wrong, consecutive_correct, "
                     + "first_wrong_at, last_wrong_at, last_answered_at, in_book, mastered_at, version) "
@@ -181,7 +211,7 @@ public class WrongAnswerBook {
             for (int i = 0; i < n.length; i++) {
                 if (n[i] != 1) {
                     throw new OptimisticLockingFailureException("wrong-answer row " + updates.get(i)[6]
-                            + " of member " + memberId + " changed meanwhile");
+                            + " changed meanwhile");
                 }
             }
         }

@@ -150,6 +150,14 @@ class ExamAdminView extends VerticalLayout implements HasDynamicTitle {
                         r.timeLimitMinutes()))),
                 ExamResultView.small(getTranslation("exam.admin.counts", r.ownerUnitName(), r.audience(), r.started(),
                         r.finished())));
+        if (r.personallyOpen(clock.instant())) {
+            // closed for everyone else, but a re-sit or another window granted to someone still runs
+            Span resit = new Span(getTranslation("exam.admin.personal-open",
+                    Formats.dateTime(r.personalClosesAt(), locale)));
+            resit.getElement().getThemeList().add("badge success small");
+            resit.addClassName("mingze-exam-admin-personal-open");
+            title.add(resit);
+        }
         Div actions = new Div();
         actions.addClassName("mingze-exam-card-actions");
         if (canManage && r.status() != ExamStatus.ARCHIVED) {

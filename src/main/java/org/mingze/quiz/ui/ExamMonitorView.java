@@ -85,27 +85,31 @@ class ExamMonitorView extends VerticalLayout implements HasUrlParameter<Long>, H
         examId = id;
         title = m.title();
         Button refresh = new Button(getTranslation("exam.admin.monitor.refresh"), VaadinIcon.REFRESH.create(),
-                e -> refresh());
+                e -> {
+                    refresh();
+                    showExceptions();
+                });
         refresh.addClassName("mingze-exam-monitor-refresh");
         summary.addClassName("mingze-exam-monitor-summary");
         refreshedAt.addClassName("mingze-small");
         Div head = new Div(summary, refresh, refreshedAt);
         head.addClassName("mingze-exam-card-actions");
         grid.removeAllColumns();
+        wide.clear();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(r -> r.memberName() + (r.employeeNo() == null ? "" : "（" + r.employeeNo() + "）"))
                 .setHeader(getTranslation("exam.admin.column.name")).setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(ExamMonitor.Row::unitName).setHeader(getTranslation("exam.admin.column.unit"))
-                .setAutoWidth(true);
+        wide.add(grid.addColumn(ExamMonitor.Row::unitName).setHeader(getTranslation("exam.admin.column.unit"))
+                .setAutoWidth(true));
         grid.addColumn(r -> getTranslation(r.state().labelKey())
                         + (r.closedBy() == null ? "" : "（" + getTranslation(r.closedBy().labelKey()) + "）"))
                 .setHeader(getTranslation("exam.admin.column.state")).setAutoWidth(true);
         grid.addColumn(r -> r.state() == ExamMonitor.State.NOT_STARTED ? "" : r.answered() + "/" + r.questions())
                 .setHeader(getTranslation("exam.admin.column.progress")).setAutoWidth(true);
-        grid.addColumn(r -> r.state() == ExamMonitor.State.IN_PROGRESS ? timeLeft(r.secondsLeft()) : "")
-                .setHeader(getTranslation("exam.admin.column.time-left")).setAutoWidth(true);
-        grid.addColumn(r -> r.state() == ExamMonitor.State.NOT_STARTED ? "" : String.valueOf(r.tabLeaves()))
-                .setHeader(getTranslation("exam.admin.column.tab-leaves")).setAutoWidth(true);
+        wide.add(grid.addColumn(r -> r.state() == ExamMonitor.State.IN_PROGRESS ? timeLeft(r.secondsLeft()) : "")
+                .setHeader(getTranslation("exam.admin.column.time-left")).setAutoWidth(true));
+        wide.add(grid.addColumn(r -> r.state() == ExamMonitor.State.NOT_STARTED ? "" : String.valueOf(r.tabLeaves()))
+                .setHeader(getTranslation("exam.admin.column.tab-leaves")).setAutoWidth(true));
         grid.addColumn(r -> r.score() == null ? "" : ExamAdminView.plain(r.score()))
                 .setHeader(getTranslation("exam.admin.column.score")).setAutoWidth(true);
         if (canManage) {
@@ -124,6 +128,17 @@ class ExamMonitorView extends VerticalLayout implements HasUrlParameter<Long>, H
         links.addClassName("mingze-exam-card-actions");
         add(links, new H2(getTranslation("exam.admin.monitor.title", m.title())), head, grid, exceptionList);
         show(m);
+        showExceptions();
+    }
+
+    /** Below this window width the grid shows its essential columns only. */
+    static final int NARROW_PX = 640;
+    /** The columns left out on a narrow screen. */
+    private final List<com.vaadin.flow.component.grid.Grid.Column<ExamMonitor.Row>> wide = new java.util.ArrayList<>();
+
+    /** Shows only the essential columns (narrow) or all of them. */
+    void narrow(boolean narrow) {
+        wide.forEach(c -> c.setVisible(!narrow));
     }
 
     static String timeLeft(long seconds) {
@@ -148,8 +163,24 @@ class ExamMonitorView extends VerticalLayout implements HasUrlParameter<Long>, H
         Locale locale = UI.getCurrent() == null ? Locale.CHINA : UI.getCurrent().getLocale();
         refreshedAt.setText(getTranslation("exam.admin.monitor.refreshed", Formats.dateTime(m.serverTime(), locale)));
         grid.setItems(m.rows());
+    }
+
+    /**
+     * The exceptions granted: read on opening, on the refresh button and after a grant, not on every poll (they
+     * change only by a grant).
+     */
+    void showExceptions() {
+        if (examId == null) {
+            return;
+        }
+        Locale locale = UI.getCurrent() == null ? Locale.CHINA : UI.getCurrent().getLocale();
         exceptionList.removeAll();
-        List<ExamExceptionRow> granted = exams.exceptions(m.examId());
+        List<ExamExceptionRow> granted;
+        try {
+            granted = exams.exceptions(examId);
+        } catch (AccessDeniedException | ValidationException e) {
+            return;
+        }
         for (ExamExceptionRow x : granted) {
             Paragraph p = new Paragraph(getTranslation("exam.admin.exception.row", x.memberName(),
                     x.extraMinutes() == null ? 0 : x.extraMinutes(), x.extraAttempts(),
@@ -188,6 +219,7 @@ class ExamMonitorView extends VerticalLayout implements HasUrlParameter<Long>, H
                 Notification.show(getTranslation("exam.admin.exception.granted", row.memberName()), 4000,
                         Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
+                showExceptions();
             } catch (ValidationException ex) {
                 FormErrors.show(ex, Map.of("reason", reason, "extraMinutes", minutes, "closesAt", closes,
                         "extraAttempts", extraAttempts, "memberId", reason), d);
@@ -209,6 +241,8 @@ class ExamMonitorView extends VerticalLayout implements HasUrlParameter<Long>, H
         UI ui = attachEvent.getUI();
         ui.setPollInterval(POLL_MS);
         poll = ui.addPollListener(e -> refresh());
+        // a phone: name, state, progress and score only (the grid would scroll sideways inside itself)
+        ui.getPage().retrieveExtendedClientDetails(d -> narrow(d.getWindowInnerWidth() < NARROW_PX));
     }
 
     @Override

@@ -179,15 +179,16 @@ class ExamResultsView extends VerticalLayout implements HasUrlParameter<Long>, H
         results.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         results.addColumn(r -> r.memberName() + (r.employeeNo() == null ? "" : "（" + r.employeeNo() + "）"))
                 .setHeader(getTranslation("exam.admin.column.name")).setAutoWidth(true).setFlexGrow(1);
-        results.addColumn(ResultRow::unitName).setHeader(getTranslation("exam.admin.column.unit")).setAutoWidth(true);
+        wide.add(results.addColumn(ResultRow::unitName).setHeader(getTranslation("exam.admin.column.unit"))
+                .setAutoWidth(true));
         results.addColumn(r -> r.score() == null ? (r.awaitingManual() > 0
                         ? getTranslation("exam.attempt.AWAITING_MANUAL") : "")
                         : ExamAdminView.plain(r.score()) + " / " + ExamAdminView.plain(r.maxPoints()))
                 .setHeader(getTranslation("exam.admin.column.score")).setAutoWidth(true);
-        results.addColumn(r -> r.passed() == null ? "" : getTranslation(r.passed() ? "exam.export.yes"
-                : "exam.export.no")).setHeader(getTranslation("exam.admin.results.passed")).setAutoWidth(true);
-        results.addColumn(ResultRow::attemptsUsed).setHeader(getTranslation("exam.export.column.attempts"))
-                .setAutoWidth(true);
+        wide.add(results.addColumn(r -> r.passed() == null ? "" : getTranslation(r.passed() ? "exam.export.yes"
+                : "exam.export.no")).setHeader(getTranslation("exam.admin.results.passed")).setAutoWidth(true));
+        wide.add(results.addColumn(ResultRow::attemptsUsed).setHeader(getTranslation("exam.export.column.attempts"))
+                .setAutoWidth(true));
         results.addComponentColumn(r -> {
             if (r.countedAttemptId() == null) {
                 return new Span();
@@ -217,6 +218,21 @@ class ExamResultsView extends VerticalLayout implements HasUrlParameter<Long>, H
         }).toList();
     }
 
+    /** The columns left out on a narrow screen (a phone): the grids would scroll sideways inside themselves. */
+    private final List<Grid.Column<?>> wide = new java.util.ArrayList<>();
+
+    /** Shows only the essential columns (narrow: name, score, link; question, correct rate) or all of them. */
+    void narrow(boolean narrow) {
+        wide.forEach(c -> c.setVisible(!narrow));
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        attachEvent.getUI().getPage().retrieveExtendedClientDetails(d -> narrow(d.getWindowInnerWidth()
+                < ExamMonitorView.NARROW_PX));
+    }
+
     void showResults() {
         results.setItems(filteredResults());
     }
@@ -225,16 +241,16 @@ class ExamResultsView extends VerticalLayout implements HasUrlParameter<Long>, H
         statistics.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         statistics.addColumn(s -> getTranslation("quiz.type." + s.type().name()) + " · " + shorten(s.stem()))
                 .setHeader(getTranslation("exam.export.column.stem")).setFlexGrow(1).setWidth("14rem");
-        statistics.addColumn(QuestionStat::responses).setHeader(getTranslation("exam.export.column.responses"))
-                .setAutoWidth(true);
+        wide.add(statistics.addColumn(QuestionStat::responses)
+                .setHeader(getTranslation("exam.export.column.responses")).setAutoWidth(true));
         statistics.addColumn(s -> percent(s.correctRate()))
                 .setHeader(getTranslation("exam.export.column.correct-rate")).setAutoWidth(true);
-        statistics.addColumn(s -> percent(s.facilityIndex()))
-                .setHeader(getTranslation("exam.export.column.facility")).setAutoWidth(true);
-        statistics.addColumn(s -> s.discrimination() == null ? "-" : percent(s.discrimination()))
-                .setHeader(getTranslation("exam.export.column.discrimination")).setAutoWidth(true);
-        statistics.addColumn(s -> s.efficiency() == null ? "-" : percent(s.efficiency()))
-                .setHeader(getTranslation("exam.export.column.efficiency")).setAutoWidth(true);
+        wide.add(statistics.addColumn(s -> percent(s.facilityIndex()))
+                .setHeader(getTranslation("exam.export.column.facility")).setAutoWidth(true));
+        wide.add(statistics.addColumn(s -> s.discrimination() == null ? "-" : percent(s.discrimination()))
+                .setHeader(getTranslation("exam.export.column.discrimination")).setAutoWidth(true));
+        wide.add(statistics.addColumn(s -> s.efficiency() == null ? "-" : percent(s.efficiency()))
+                .setHeader(getTranslation("exam.export.column.efficiency")).setAutoWidth(true));
         statistics.setAllRowsVisible(true);
         Paragraph help = new Paragraph(getTranslation("exam.admin.statistics.help"));
         help.addClassName("mingze-small");

@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.mingze.base.security.Roles;
 import org.mingze.base.ui.FormErrors;
-import org.mingze.base.validation.Problem;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.org.MemberFilter;
 import org.mingze.org.MemberRow;
@@ -341,51 +339,11 @@ class ExamSettingsView extends VerticalLayout implements HasUrlParameter<Long>, 
         return m;
     }
 
-    /** What the form can tell without the server, in the same words as the server. */
-    List<Problem> check(ExamSettings s) {
-        List<Problem> problems = new ArrayList<>();
-        if (s.title() == null || s.title().isBlank()) {
-            problems.add(Problem.of("title", "exam.error.title"));
-        }
-        if (paper.getValue() == null) {
-            problems.add(Problem.of("paperId", "exam.error.paper"));
-        }
-        if (owner.getValue() == null) {
-            problems.add(Problem.of("ownerUnitId", "exam.admin.owner-required"));
-        }
-        if (s.opensAt() == null || s.closesAt() == null || !s.closesAt().isAfter(s.opensAt())) {
-            problems.add(Problem.of("closesAt", "exam.error.window"));
-        }
-        if (s.timeLimitMinutes() != null && (s.timeLimitMinutes() < 1 || s.timeLimitMinutes() > 600)) {
-            problems.add(Problem.of("timeLimitMinutes", "exam.error.time-limit", 600));
-        }
-        if (s.attemptsAllowed() < 1 || s.attemptsAllowed() > 20) {
-            problems.add(Problem.of("attemptsAllowed", "exam.error.attempts", 20));
-        }
-        if (s.passPercent() < 0 || s.passPercent() > 100) {
-            problems.add(Problem.of("passPercent", "exam.error.pass"));
-        }
-        if (s.purpose() == null || s.counted() == null || s.navigation() == null || s.review() == null
-                || s.multiplePolicy() == null || s.tabLeave() == null) {
-            problems.add(Problem.of("purpose", "exam.error.required"));
-        } else if (s.tabLeave().action() == TabLeaveAction.SUBMIT_AFTER
-                && (s.tabLeave().limit() < 1 || s.tabLeave().limit() > 99)) {
-            problems.add(Problem.of("tabLeave", "exam.error.tab-limit"));
-        }
-        if (s.audienceUnits().isEmpty() && s.audienceMembers().isEmpty()) {
-            problems.add(Problem.of("audienceUnits", "exam.error.audience"));
-        }
-        return problems;
-    }
-
     void save() {
         fields().values().forEach(f -> f.setInvalid(false));
         ExamSettings s = settings();
         try {
-            List<Problem> problems = check(s);
-            if (!problems.isEmpty()) {
-                throw new ValidationException(problems);
-            }
+            // the service checks everything and names the field of each problem: shown on the fields
             Exam saved = current == null ? exams.create(s) : exams.update(current.id(), s);
             notice(getTranslation("exam.admin.settings.saved", saved.settings().title()));
             UI.getCurrent().navigate(ExamSettingsView.class, saved.id());
@@ -397,13 +355,22 @@ class ExamSettingsView extends VerticalLayout implements HasUrlParameter<Long>, 
         }
     }
 
+    /** Publishes what the form shows: changed settings are saved first (a problem stops both). */
     void publish() {
+        fields().values().forEach(f -> f.setInvalid(false));
         try {
+            ExamSettings s = settings();
+            if (!s.equals(current.settings())) {
+                current = exams.update(current.id(), s);
+            }
             Exam e = exams.publish(current.id());
             notice(getTranslation("exam.admin.published", e.settings().title()));
             UI.getCurrent().navigate(ExamAdminView.class);
         } catch (ValidationException ex) {
             FormErrors.show(ex, fields(), this);
+        } catch (AccessDeniedException ex) {
+            Notification.show(getTranslation("exam.admin.denied"), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

@@ -71,6 +71,9 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     private boolean[] answered = new boolean[0];
     private boolean[] flagged = new boolean[0];
     private final Div navigator = new Div();
+    // the navigator's buttons: one element whose HTML the server sets (fifty elements cost most of the page)
+    private final com.vaadin.flow.dom.Element navButtons = new com.vaadin.flow.dom.Element("div");
+    private final Span progress = new Span();
     private final Div questions = new Div();
     private final Span countdown = new Span();
     private final Paragraph banner = new Paragraph();
@@ -153,6 +156,12 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         });
         bar.add(onePage);
         navigator.addClassName("mingze-exam-navigator");
+        navigator.removeAll();
+        navigator.getElement().removeAllChildren();
+        navButtons.setAttribute("class", "mingze-exam-nav-buttons");
+        progress.addClassName("mingze-exam-progress");
+        navigator.getElement().appendChild(navButtons);
+        navigator.add(progress);
         questions.addClassName("mingze-exam-questions");
         int n = view.items().size();
         cards = new QuestionCard[n];
@@ -284,30 +293,53 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         showQuestions();
     }
 
+    /**
+     * Draws the whole navigator: its buttons as one element's HTML (one node on the server for fifty buttons), and
+     * the progress line. Used when several buttons change at once (opening the page, another question, locking);
+     * a save or a flag changes one button only ({@link #renderNavButton}).
+     */
     private void renderNavigator() {
-        navigator.removeAll();
-        navigator.getElement().removeAllChildren();
-        boolean all = onePage.getValue() && view.navigation() == Navigation.FREE;
+        StringBuilder html = new StringBuilder(cards.length * 120);
         for (int i = 0; i < cards.length; i++) {
-            com.vaadin.flow.dom.Element b = new com.vaadin.flow.dom.Element("button");
-            b.setText(String.valueOf(i + 1));
-            b.setAttribute("type", "button");
-            b.setAttribute("data-p", String.valueOf(i));
-            String css = "mingze-exam-nav " + (answered[i] ? "answered" : "unanswered")
-                    + (flagged[i] ? " flagged" : "") + (i == current && !all ? " current" : "");
-            b.setAttribute("class", css);
-            b.setAttribute("aria-label", getTranslation("exam.ui.nav-label", i + 1,
-                    getTranslation(answered[i] ? "exam.ui.answered" : "exam.ui.unanswered"))
-                    + (flagged[i] ? getTranslation("exam.ui.flagged") : ""));
-            if (!reachable(i) || locked) {
-                b.setAttribute("disabled", true);
-            }
-            navigator.getElement().appendChild(b);
+            html.append("<button type=\"button\" data-p=\"").append(i).append("\" class=\"").append(navClass(i))
+                    .append("\" aria-label=\"").append(escape(navLabel(i))).append('"')
+                    .append(reachable(i) && !locked ? "" : " disabled").append('>').append(i + 1).append("</button>");
         }
-        long done = countAnswered();
-        Span summary = new Span(getTranslation("exam.ui.progress", done, cards.length));
-        summary.addClassName("mingze-exam-progress");
-        navigator.add(summary);
+        navButtons.setProperty("innerHTML", html.toString());
+        renderProgress();
+    }
+
+    /** Updates one navigator button in the browser (answered, flagged) and the progress line; nothing is rebuilt. */
+    private void renderNavButton(int i) {
+        navButtons.executeJs("const b = this.querySelector('[data-p=\"' + $0 + '\"]');"
+                + "if (b) { b.className = $1; b.setAttribute('aria-label', $2); b.disabled = $3; }",
+                i, navClass(i), navLabel(i), !reachable(i) || locked);
+        renderProgress();
+    }
+
+    private String navClass(int i) {
+        boolean all = onePage.getValue() && view.navigation() == Navigation.FREE;
+        return "mingze-exam-nav " + (answered[i] ? "answered" : "unanswered") + (flagged[i] ? " flagged" : "")
+                + (i == current && !all ? " current" : "");
+    }
+
+    private String navLabel(int i) {
+        return getTranslation("exam.ui.nav-label", i + 1,
+                getTranslation(answered[i] ? "exam.ui.answered" : "exam.ui.unanswered"))
+                + (flagged[i] ? getTranslation("exam.ui.flagged") : "");
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private void renderProgress() {
+        progress.setText(getTranslation("exam.ui.progress", countAnswered(), cards.length));
+    }
+
+    /** The navigator's buttons as the page holds them (for tests): the HTML of its button element. */
+    String navigatorHtml() {
+        return navButtons.getProperty("innerHTML", "");
     }
 
     private long countAnswered() {
@@ -332,8 +364,12 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             answered[position] = !r.isEmpty();
             setMark(position, getTranslation("exam.ui.saved",
                     LocalTime.ofInstant(ack.savedAt(), ZoneId.systemDefault()).format(TIME)), false, false);
-            furthest = Math.max(furthest, position);
-            renderNavigator();
+            if (position > furthest) {
+                furthest = position;
+                renderNavigator(); // in a sequential test the next button becomes reachable too
+            } else {
+                renderNavButton(position);
+            }
         } catch (AttemptTakenOverException e) {
             lock(getTranslation("exam.taken-over"));
         } catch (AttemptClosedException e) {
@@ -350,7 +386,7 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         try {
             attempts.flag(view.attemptId(), view.holderToken(), position, value);
             flagged[position] = value;
-            renderNavigator();
+            renderNavButton(position);
         } catch (AttemptTakenOverException e) {
             lock(getTranslation("exam.taken-over"));
         } catch (AttemptClosedException e) {

@@ -207,7 +207,7 @@ class PaperEditorView extends VerticalLayout implements HasUrlParameter<Long>, H
         search.setClearButtonVisible(true);
         search.addValueChangeListener(e -> runSearch());
         bank.setLabel(getTranslation("exam.admin.paper.bank"));
-        bank.setItems(questions.banks().stream().map(BankSummary::name).toList());
+        bank.setItems(bankNames());
         bank.setClearButtonVisible(true);
         bank.addValueChangeListener(e -> runSearch());
         type.setLabel(getTranslation("exam.admin.paper.type"));
@@ -264,10 +264,38 @@ class PaperEditorView extends VerticalLayout implements HasUrlParameter<Long>, H
         }
     }
 
+    /** The banks' names, read once per page (every rule and the search use them). */
+    private List<String> bankNames() {
+        if (bankNames == null) {
+            bankNames = questions.banks().stream().map(BankSummary::name).toList();
+        }
+        return bankNames;
+    }
+
+    /** The tags in use, read once per page. */
+    private List<String> tagNames() {
+        if (tagNames == null) {
+            tagNames = questions.tags();
+        }
+        return tagNames;
+    }
+
+    private List<String> bankNames;
+    private List<String> tagNames;
+
     /** A chosen question of a fixed paper. */
     final class ItemRow extends Div {
         final String questionId;
         final BigDecimalField points = new BigDecimalField();
+        /** The question's own points, read once when first needed (the total counts them for an empty field). */
+        private BigDecimal defaultPoints;
+
+        BigDecimal defaultPoints() {
+            if (defaultPoints == null) {
+                defaultPoints = questions.get(questionId).map(q -> q.points()).orElse(BigDecimal.ZERO);
+            }
+            return defaultPoints;
+        }
 
         ItemRow(String questionId, String stemText, QuestionType questionType, BigDecimal value) {
             this.questionId = questionId;
@@ -319,9 +347,9 @@ class PaperEditorView extends VerticalLayout implements HasUrlParameter<Long>, H
             addClassName("mingze-paper-section");
             name.setLabel(getTranslation("exam.admin.section.title"));
             banks.setLabel(getTranslation("exam.admin.section.banks"));
-            banks.setItems(questions.banks().stream().map(BankSummary::name).toList());
+            banks.setItems(bankNames());
             tags.setLabel(getTranslation("exam.admin.section.tags"));
-            tags.setItems(questions.tags());
+            tags.setItems(tagNames());
             types.setLabel(getTranslation("exam.admin.section.types"));
             types.setItems(QuestionType.values());
             types.setItemLabelGenerator(t -> getTranslation("quiz.type." + t.name()));
@@ -420,7 +448,7 @@ class PaperEditorView extends VerticalLayout implements HasUrlParameter<Long>, H
                 if (r.points.getValue() != null) {
                     sum = sum.add(r.points.getValue());
                 } else {
-                    sum = sum.add(questions.get(r.questionId).map(q -> q.points()).orElse(BigDecimal.ZERO));
+                    sum = sum.add(r.defaultPoints());
                 }
             }
         }

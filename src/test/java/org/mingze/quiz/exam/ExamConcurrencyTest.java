@@ -62,6 +62,12 @@ class ExamConcurrencyTest {
     ExamTestConfig.Events events;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ExamService exams;
+    @Autowired
+    org.mingze.quiz.exam.internal.OpenAttempts open;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager txm;
 
     Instant t0;
 
@@ -240,5 +246,57 @@ class ExamConcurrencyTest {
         assertThat(mine).filteredOn(e -> e instanceof AttemptSubmitted s && ids.contains(s.attemptId()))
                 .hasSize(12);
         assertThat(mine).filteredOn(e -> e instanceof AttemptGraded g && ids.contains(g.attemptId())).hasSize(12);
+    }
+
+    @Test
+    void more_time_granted_while_the_attempt_is_being_closed_waits_for_the_close_and_leaves_the_closed_attempt_alone()
+            throws Exception {
+        ExamFixture.Branch b = fx.branch();
+        Exam exam = fx.fixedExam(b, fx.singles(fx.bankName(), 2), s -> s.withTimeLimit(10));
+        data.signIn(b.learner());
+        long member = org.mingze.base.security.CurrentUser.require().memberId();
+        AttemptView v = attempts.startOrResume(exam.id());
+        long id = v.attemptId();
+        java.sql.Timestamp deadline = jdbc.queryForObject("SELECT deadline FROM quiz_attempt WHERE id = ?",
+                java.sql.Timestamp.class, id);
+        CountDownLatch locked = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        org.springframework.transaction.support.TransactionTemplate t =
+                new org.springframework.transaction.support.TransactionTemplate(txm);
+        // a close in progress: it holds the attempt's row lock a while, then changes the attempt and commits
+        Future<?> closing = pool.submit(() -> t.executeWithoutResult(s -> {
+            jdbc.queryForObject("SELECT id FROM quiz_attempt WHERE id = ? FOR UPDATE", Long.class, id);
+            locked.countDown();
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            jdbc.update("UPDATE quiz_attempt SET status = 'GRADED', version = version + 1 WHERE id = ?", id);
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        data.signIn(b.organiser());
+        // granted while the close holds the lock: no optimistic-lock error, the exception itself is stored
+        exams.grantException(exam.id(), new ExamExceptionDraft(member, 15, null, 0, "生病，经批准延长时间"));
+        closing.get(10, TimeUnit.SECONDS);
+        pool.shutdown();
+        assertThat(jdbc.queryForObject("SELECT status FROM quiz_attempt WHERE id = ?", String.class, id))
+                .isEqualTo("GRADED");
+        assertThat(jdbc.queryForObject("SELECT deadline FROM quiz_attempt WHERE id = ?", java.sql.Timestamp.class,
+                id)).as("a closed attempt keeps its deadline").isEqualTo(deadline);
+        assertThat(exams.exceptions(exam.id())).hasSize(1);
+    }
+
+    @Test
+    void the_save_cache_forgets_an_attempt_closed_by_the_sweep() {
+        ExamFixture.Branch b = fx.branch();
+        Exam exam = fx.fixedExam(b, fx.singles(fx.bankName(), 2), s -> s.withTimeLimit(10));
+        data.signIn(b.learner());
+        AttemptView v = attempts.startOrResume(exam.id());
+        attempts.save(v.attemptId(), v.holderToken(), 0, Response.choices(List.of(1)));
+        assertThat(open.holds(v.attemptId())).as("cached by the save").isTrue();
+        clock.set(t0.plus(Duration.ofMinutes(11)));
+        assertThat(engine.sweep()).isPositive();
+        assertThat(open.holds(v.attemptId())).as("forgotten when the sweep closed it").isFalse();
     }
 }

@@ -512,6 +512,13 @@ class ExamEngineTest {
         Instant mine = clock.instant().plus(Duration.ofMinutes(20));
         data.signIn(b.organiser());
         exams.grantException(exam.id(), new ExamExceptionDraft(member, null, mine, 0, "出差未能参考，经批准补测"));
+        // the organiser's list: closed, but the re-sit still runs until the personal close time
+        assertThat(exams.list(null)).filteredOn(r -> r.id() == exam.id()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ExamStatus.CLOSED);
+            assertThat(r.personalClosesAt()).isEqualTo(mine);
+            assertThat(r.personallyOpen(clock.instant())).isTrue();
+            assertThat(r.personallyOpen(mine)).isFalse();
+        });
 
         data.signIn(b.learner());
         assertThat(attempts.myExams()).filteredOn(c -> c.examId() == exam.id()).singleElement().satisfies(c -> {
@@ -652,6 +659,14 @@ class ExamEngineTest {
         ExamMonitor m = exams.monitor(exam.id());
         assertThat(m.finished()).isEqualTo(4);
         assertThat(m.notStarted()).isEqualTo(2);
+        // the organiser's list counts the same people (one statement for all listed tests)
+        assertThat(exams.list(null)).filteredOn(r -> r.id() == exam.id()).singleElement().satisfies(r -> {
+            assertThat(r.audience()).isEqualTo(m.audience()).isEqualTo(6);
+            assertThat(r.started()).isEqualTo(4);
+            assertThat(r.finished()).isEqualTo(4);
+            assertThat(r.ownerUnitName()).isEqualTo(b.unit().getName());
+            assertThat(r.personalClosesAt()).isNull();
+        });
         assertThat(m.rows()).filteredOn(r -> r.state() == ExamMonitor.State.GRADED)
                 .allSatisfy(r -> assertThat(r.answered()).isEqualTo(3));
     }

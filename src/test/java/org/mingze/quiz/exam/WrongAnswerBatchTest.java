@@ -83,6 +83,49 @@ class WrongAnswerBatchTest {
         assertThat(left).as("seed %d", seed).isPositive();
     }
 
+    @Test
+    void one_batch_over_many_people_leaves_each_book_as_their_answers_one_by_one() {
+        List<Question> qs = fx.singles(fx.bankName(), 5);
+        int people = 4;
+        long[] one = new long[people];
+        long[] batched = new long[people];
+        for (int p = 0; p < people; p++) {
+            one[p] = data.member(data.branch()).getId();
+            batched[p] = data.member(data.branch()).getId();
+        }
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int round = 0; round < 12; round++) {
+            clock.set(t = t.plus(Duration.ofMinutes(1)));
+            java.util.Map<Long, List<WrongAnswerBook.TestAnswer>> all = new java.util.LinkedHashMap<>();
+            for (int p = 0; p < people; p++) {
+                List<WrongAnswerBook.TestAnswer> answers = new ArrayList<>();
+                // sometimes two attempts of one person in the batch: their answers one after the other
+                int attempts = 1 + random.nextInt(2);
+                for (int a = 0; a < attempts; a++) {
+                    for (Question q : qs) {
+                        if (random.nextInt(4) > 0) {
+                            answers.add(new WrongAnswerBook.TestAnswer(q.id(),
+                                    OUTCOMES[random.nextInt(OUTCOMES.length)]));
+                        }
+                    }
+                }
+                for (WrongAnswerBook.TestAnswer a : answers) {
+                    book.recordTestAnswer(one[p], a.questionId(), a.outcome());
+                }
+                all.put(batched[p], answers);
+            }
+            book.recordTestAnswers(all);
+            for (int p = 0; p < people; p++) {
+                for (Question q : qs) {
+                    assertThat(state(batched[p], q.id())).as("person %d, question %s, round %d (seed %d)", p, q.id(),
+                            round, seed).isEqualTo(state(one[p], q.id()));
+                }
+            }
+        }
+    }
+
     /** Everything a book row holds, or "none". */
     private String state(long member, String questionId) {
         return book.entry(member, questionId).map(WrongAnswerBatchTest::state).orElse("none");

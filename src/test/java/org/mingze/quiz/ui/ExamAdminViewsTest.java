@@ -302,6 +302,41 @@ class ExamAdminViewsTest extends KaribuTest {
             assertThat(x.reason()).isEqualTo("执行紧急警务，中途离开");
         });
         assertThat(learnerRow(monitor, branch.learner()).secondsLeft()).isGreaterThan(30 * 60L);
+        assertThat(_find(Paragraph.class, s -> s.withClasses("mingze-small")).stream()
+                .filter(p -> p.getText().contains("执行紧急警务"))).as("shown after the grant").hasSize(1);
+
+        // a poll reads the progress only; the exceptions on demand (the refresh button)
+        exams.grantException(exam.id(), new org.mingze.quiz.exam.ExamExceptionDraft(
+                learnerRow(monitor, branch.learner()).memberId(), 20, null, 0, "另行批准：视力障碍"));
+        monitor.refresh();
+        assertThat(_find(Paragraph.class).stream().filter(p -> p.getText().contains("另行批准"))).isEmpty();
+        _click(_get(Button.class, s -> s.withClasses("mingze-exam-monitor-refresh")));
+        assertThat(_find(Paragraph.class).stream().filter(p -> p.getText().contains("另行批准"))).hasSize(1);
+
+        // a phone: the grid keeps its essential columns only
+        monitor.narrow(true);
+        long visible = monitor.grid.getColumns().stream().filter(c -> c.isVisible()).count();
+        assertThat(visible).isLessThan(monitor.grid.getColumns().size()).isLessThanOrEqualTo(5);
+        monitor.narrow(false);
+        assertThat(monitor.grid.getColumns()).allSatisfy(c -> assertThat(c.isVisible()).isTrue());
+    }
+
+    @Test
+    void publishing_from_the_settings_form_publishes_what_the_form_shows_not_the_last_saved_settings() {
+        ExamFixture.Branch branch = fixture.branch();
+        Exam published = essayExam(branch);
+        logout();
+        login(branch.organiser());
+        Exam draft = exams.create(published.settings());
+        assertThat(draft.status()).isEqualTo(ExamStatus.DRAFT);
+        UI.getCurrent().navigate("exams/edit/" + draft.id());
+        ExamSettingsView form = _get(ExamSettingsView.class);
+        String changed = "改后再发布的标题" + draft.id();
+        form.title.setValue(changed);
+        _click(form.publish);
+        Exam after = exams.get(draft.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(ExamStatus.PUBLISHED);
+        assertThat(after.settings().title()).isEqualTo(changed);
     }
 
     private static ExamMonitor.Row learnerRow(ExamMonitorView monitor, String username) {

@@ -119,10 +119,17 @@ class ExamViewsTest extends KaribuTest {
     void the_navigator_is_plain_buttons_that_open_a_question_and_a_sequential_test_ignores_a_jump_ahead() {
         VaadinSession.getCurrent().setAttribute(ExamTakeView.ALL_ON_ONE_PAGE, false);
         UI.getCurrent().navigate("exams/take/" + exam.id());
-        var buttons = _get(Div.class, s -> s.withClasses("mingze-exam-navigator")).getElement().getChildren()
-                .filter(e -> "button".equals(e.getTag())).toList();
+        String html = _get(ExamTakeView.class).navigatorHtml();
+        var buttons = org.jsoup.Jsoup.parseBodyFragment(html).select("button");
         assertThat(buttons).hasSize(3);
-        assertThat(buttons.get(2).getAttribute("data-p")).isEqualTo("2");
+        assertThat(buttons.get(2).attr("data-p")).isEqualTo("2");
+        assertThat(buttons.get(0).className()).contains("current");
+        assertThat(buttons.get(1).attr("aria-label")).contains("未答");
+
+        // a save changes one button in the browser: the navigator is not rebuilt on the server
+        options().setValue(1);
+        assertThat(_get(ExamTakeView.class).navigatorHtml()).isSameAs(html);
+        assertThat(_get(Span.class, s -> s.withClasses("mingze-exam-progress")).getText()).contains("已答 1/3");
 
         _get(ExamTakeView.class).navigate(2);
         assertThat(_get(Span.class, s -> s.withClasses("mingze-question-number")).getText()).contains("3");

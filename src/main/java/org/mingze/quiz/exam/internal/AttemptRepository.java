@@ -17,6 +17,11 @@ public interface AttemptRepository extends JpaRepository<StoredAttempt, Long> {
     @Query("select a from StoredAttempt a where a.id = :id")
     Optional<StoredAttempt> lock(@Param("id") long id);
 
+    /** The attempts, ascending by id, each with a row lock held until the transaction ends (one statement). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from StoredAttempt a where a.id in :ids order by a.id")
+    List<StoredAttempt> lockAll(@Param("ids") java.util.Collection<Long> ids);
+
     List<StoredAttempt> findByExamIdAndMemberIdOrderByAttemptNoAsc(long examId, long memberId);
 
     List<StoredAttempt> findByExamIdOrderByMemberIdAscAttemptNoAsc(long examId);
@@ -25,8 +30,15 @@ public interface AttemptRepository extends JpaRepository<StoredAttempt, Long> {
 
     long countByExamId(long examId);
 
-    @Query("select a.id from StoredAttempt a where a.status = :status and a.deadline <= :now")
-    List<Long> overdue(@Param("status") AttemptStatus status, @Param("now") Instant now);
+    /** Ids of the person's attempts of the test still in progress (ids only: nothing enters the persistence context). */
+    @Query("select a.id from StoredAttempt a where a.examId = :exam and a.memberId = :member "
+            + "and a.status = org.mingze.quiz.exam.AttemptStatus.IN_PROGRESS order by a.attemptNo")
+    List<Long> idsInProgress(@Param("exam") long examId, @Param("member") long memberId);
+
+    /** Attempts of the status whose deadline has passed: id and member each, ascending by id. */
+    @Query("select a.id, a.memberId from StoredAttempt a where a.status = :status and a.deadline <= :now "
+            + "order by a.id")
+    List<Object[]> overdue(@Param("status") AttemptStatus status, @Param("now") Instant now);
 
     @Query("select count(a) from StoredAttempt a, StoredExam e where a.examId = e.id and e.paperId = :paper")
     long countByPaper(@Param("paper") long paperId);

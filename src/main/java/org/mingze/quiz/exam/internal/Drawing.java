@@ -54,8 +54,9 @@ public class Drawing {
 
     /** The questions in use that fit the section on its own. */
     @Transactional(readOnly = true)
-    public List<StoredQuestion> candidates(DrawSection s) {
-        StringBuilder q = new StringBuilder("select q from StoredQuestion q where q.retired = false "
+    public List<String> candidates(DrawSection s) {
+        // ids only: a section's candidates may be hundreds of questions, of which a draw uses a few
+        StringBuilder q = new StringBuilder("select q.id from StoredQuestion q where q.retired = false "
                 + "and q.difficulty between :min and :max");
         if (!s.banks().isEmpty()) {
             q.append(" and q.bank in :banks");
@@ -67,7 +68,7 @@ public class Drawing {
             q.append(" and exists (select 1 from StoredQuestion q2 join q2.tags t where q2 = q and t in :tags)");
         }
         q.append(" order by q.id");
-        TypedQuery<StoredQuestion> query = em.createQuery(q.toString(), StoredQuestion.class)
+        TypedQuery<String> query = em.createQuery(q.toString(), String.class)
                 .setParameter("min", Math.min(s.minDifficulty(), s.maxDifficulty()))
                 .setParameter("max", Math.max(s.minDifficulty(), s.maxDifficulty()));
         if (!s.banks().isEmpty()) {
@@ -92,7 +93,7 @@ public class Drawing {
         int[] out = new int[sections.size()];
         for (int k = 0; k < sections.size(); k++) {
             Set<String> ids = new HashSet<>();
-            candidates(sections.get(k)).forEach(q -> ids.add(q.getId()));
+            ids.addAll(candidates(sections.get(k)));
             int available = ids.size();
             for (int j = 0; j < k; j++) {
                 Set<String> shared = new HashSet<>(candidates.get(j));
@@ -123,19 +124,20 @@ public class Drawing {
         List<ExamJdbc.Placed> out = new ArrayList<>();
         for (int i = 0; i < sections.size(); i++) {
             DrawSection s = sections.get(i);
-            List<StoredQuestion> pool = new ArrayList<>(candidates(s).stream().filter(q -> !taken.contains(q.getId()))
-                    .toList());
+            List<String> pool = new ArrayList<>(candidates(s).stream().filter(id -> !taken.contains(id)).toList());
             if (pool.size() < s.count()) {
                 throw new Unfillable(i, s.title(), pool.size(), s.count());
             }
             Collections.shuffle(pool, random);
-            List<StoredQuestion> chosen = pool.subList(0, s.count());
-            chosen.forEach(q -> taken.add(q.getId()));
+            List<String> chosen = pool.subList(0, s.count());
+            taken.addAll(chosen);
             Map<String, Question> current = new LinkedHashMap<>();
-            store.current(chosen).forEach(q -> current.put(q.id(), q));
+            store.current(chosen.isEmpty() ? List.of() : em.createQuery("select q from StoredQuestion q where q.id in "
+                    + ":ids", StoredQuestion.class).setParameter("ids", chosen).getResultList())
+                    .forEach(q -> current.put(q.id(), q));
             BigDecimal points = s.pointsEach().setScale(2, RoundingMode.HALF_UP);
-            for (StoredQuestion c : chosen) {
-                Question q = current.get(c.getId());
+            for (String c : chosen) {
+                Question q = current.get(c);
                 if (q == null) {
                     throw new Unfillable(i, s.title(), current.size(), s.count());
                 }

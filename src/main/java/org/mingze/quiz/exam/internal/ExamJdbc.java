@@ -147,6 +147,18 @@ public class ExamJdbc {
     }
 
     public Map<Long, List<ItemRow>> items(Collection<Long> attemptIds) {
+        return items(attemptIds, "");
+    }
+
+    /**
+     * The items of many attempts (ascending attempt ids, each in position order) with row locks held to the end of
+     * the transaction, in one statement per 500 attempts: closing a group of attempts at once.
+     */
+    public Map<Long, List<ItemRow>> lockItems(Collection<Long> attemptIds) {
+        return items(new java.util.TreeSet<>(attemptIds), " FOR UPDATE");
+    }
+
+    private Map<Long, List<ItemRow>> items(Collection<Long> attemptIds, String lock) {
         Map<Long, List<ItemRow>> out = new HashMap<>();
         if (attemptIds.isEmpty()) {
             return out;
@@ -155,10 +167,80 @@ public class ExamJdbc {
         for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             named.query("SELECT " + ITEM_COLUMNS + " FROM quiz_attempt_item WHERE attempt_id IN (:ids) "
-                            + "ORDER BY attempt_id, position", new MapSqlParameterSource("ids", chunk),
+                            + "ORDER BY attempt_id, position" + lock, new MapSqlParameterSource("ids", chunk),
                     (ResultSet rs) -> {
                         ItemRow r = item(rs, 0);
                         out.computeIfAbsent(r.attemptId(), k -> new ArrayList<>()).add(r);
+                    });
+        }
+        return out;
+    }
+
+    /**
+     * What the organiser's list shows of a test beyond its settings: the audience's size (active members of its
+     * units' subtrees and the members named), members who started, members with a closed attempt, the latest
+     * personal close time granted, and the owner unit's name.
+     */
+    public record ListFigures(long audience, long started, long finished, Instant lastPersonalClose,
+                              String ownerUnitName) {
+    }
+
+    /** {@link ListFigures} of many tests in one statement per 500 tests (no query per test). */
+    public Map<Long, ListFigures> listFigures(Collection<Long> examIds) {
+        Map<Long, ListFigures> out = new HashMap<>();
+        List<Long> ids = new ArrayList<>(examIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            named.query("SELECT e.id, "
+                            + "(SELECT COUNT(*) FROM org_member m JOIN org_unit u ON u.id = m.unit_id WHERE "
+                            + "(m.active = TRUE AND EXISTS (SELECT 1 FROM quiz_exam_unit eu JOIN org_unit au "
+                            + "ON au.id = eu.unit_id WHERE eu.exam_id = e.id AND u.path LIKE au.path || '%')) "
+                            + "OR EXISTS (SELECT 1 FROM quiz_exam_member em WHERE em.exam_id = e.id "
+                            + "AND em.member_id = m.id)), "
+                            + "(SELECT COUNT(DISTINCT a.member_id) FROM quiz_attempt a WHERE a.exam_id = e.id), "
+                            + "(SELECT COUNT(DISTINCT a.member_id) FROM quiz_attempt a WHERE a.exam_id = e.id "
+                            + "AND a.status <> 'IN_PROGRESS'), "
+                            + "(SELECT MAX(x.closes_at) FROM quiz_exam_exception x WHERE x.exam_id = e.id), "
+                            + "(SELECT o.name FROM org_unit o WHERE o.id = e.owner_unit_id) "
+                            + "FROM quiz_exam e WHERE e.id IN (:ids)",
+                    new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 500))),
+                    (ResultSet rs) -> {
+                        out.put(rs.getLong(1), new ListFigures(rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                                instant(rs.getTimestamp(5)), rs.getString(6) == null ? "" : rs.getString(6)));
+                    });
+        }
+        return out;
+    }
+
+    /**
+     * The published tests whose audience includes the person (named, or their unit inside one of its units'
+     * subtrees), latest close first: one statement.
+     */
+    public List<Long> publishedFor(long memberId, String unitPath) {
+        return jdbc.queryForList("SELECT e.id FROM quiz_exam e WHERE e.status = 'PUBLISHED' AND (EXISTS (SELECT 1 "
+                + "FROM quiz_exam_member em WHERE em.exam_id = e.id AND em.member_id = ?) OR EXISTS (SELECT 1 "
+                + "FROM quiz_exam_unit eu JOIN org_unit au ON au.id = eu.unit_id WHERE eu.exam_id = e.id "
+                + "AND ? LIKE au.path || '%')) ORDER BY e.closes_at DESC", Long.class, memberId, unitPath);
+    }
+
+    /** An essay waiting for a grade, with what the grading queue needs of its attempt. */
+    public record WaitingEssay(ItemRow item, long examId, long memberId, Instant closedAt) {
+    }
+
+    /**
+     * The essays waiting for a grade in attempts AWAITING_MANUAL of these tests, in one statement per 500 tests
+     * (the grading queue: no query per attempt).
+     */
+    public List<WaitingEssay> waitingEssays(Collection<Long> examIds) {
+        List<WaitingEssay> out = new ArrayList<>();
+        List<Long> ids = new ArrayList<>(examIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            named.query("SELECT i." + ITEM_COLUMNS.replace(", ", ", i.") + ", a.exam_id, a.member_id, a.closed_at FROM quiz_attempt_item i "
+                            + "JOIN quiz_attempt a ON a.id = i.attempt_id WHERE a.exam_id IN (:ids) "
+                            + "AND a.status = 'AWAITING_MANUAL' AND i.outcome = 'MANUAL'",
+                    new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 500))),
+                    (ResultSet rs) -> {
+                        out.add(new WaitingEssay(item(rs, 0), rs.getLong(13), rs.getLong(14),
+                                instant(rs.getTimestamp(15))));
                     });
         }
         return out;
@@ -213,10 +295,13 @@ public class ExamJdbc {
                 position, attemptId, memberId, Timestamp.from(now), token);
     }
 
-    public void setGrades(long attemptId, List<ItemRow> graded) {
+    /** The grades of the items of many attempts, as one JDBC batch (attempt id -> its graded items). */
+    public void setGrades(Map<Long, List<ItemRow>> graded) {
+        List<Object[]> rows = new ArrayList<>();
+        graded.forEach((attemptId, items) -> items.forEach(g -> rows.add(new Object[]{g.outcome().name(), g.earned(),
+                attemptId, g.position()})));
         jdbc.batchUpdate("UPDATE quiz_attempt_item SET outcome = ?, earned = ? WHERE attempt_id = ? AND position = ?",
-                graded.stream().map(g -> new Object[]{g.outcome().name(), g.earned(), attemptId, g.position()})
-                        .toList());
+                rows);
     }
 
     public int setEssayGrade(long attemptId, int position, Grade.Outcome outcome, BigDecimal points, String comment,

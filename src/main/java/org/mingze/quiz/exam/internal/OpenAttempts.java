@@ -41,4 +41,9 @@ public class OpenAttempts {
     public void forget(long attemptId) {
         open.remove(attemptId);
     }
+
+    /** Whether the attempt is cached (for tests: closing it, by anyone, must forget it). */
+    public boolean holds(long attemptId) {
+        return open.containsKey(attemptId);
+    }
 }

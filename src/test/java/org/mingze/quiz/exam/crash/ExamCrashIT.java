@@ -62,17 +62,35 @@ class ExamCrashIT {
         Path log = dir.resolve("child.log");
         List<String> jvm = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-Dcrash.full-app=" + Boolean.getBoolean("crash.full-app"));
+        // Class data sharing for the restarts (-Dcrash.cds=true; off by default until measured: its one run, at load
+        // 30, timed out in the setup run): the setup run (the whole application) archives the classes it loaded
+        // when it exits, every kill cycle maps that archive instead of loading and verifying them again from jars
+        boolean cds = Boolean.getBoolean("crash.cds");
+        Path archive = dir.resolve("app.jsa");
+        if (cds) {
+            KillLoop.useJarredClassPath(dir);
+        }
+        List<String> setupJvm = new ArrayList<>(jvm);
+        List<String> runJvm = new ArrayList<>(jvm);
+        if (cds) {
+            setupJvm.add("-XX:ArchiveClassesAtExit=" + archive);
+        }
 
-        KillLoop.Child setup = KillLoop.start(ExamCrashChild.class, jvm,
+        KillLoop.Child setup = KillLoop.start(ExamCrashChild.class, setupJvm,
                 List.of("setup", dir.toString(), String.valueOf(CANDIDATES), String.valueOf(QUESTIONS)),
                 dir.resolve("out-setup.txt"), log);
         assertThat(setup.await(START_TIMEOUT_S)).as("setup run's exit code; see %s", log).isZero();
         assertThat(setup.lines()).as("setup output").contains("SETUP done");
+        if (cds && Files.isRegularFile(archive)) {
+            runJvm.add("-XX:SharedArchiveFile=" + archive);
+        }
 
         Random random = new Random();
         int totalAcks = 0;
+        List<String> restarts = new ArrayList<>();
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
-            KillLoop.Child child = KillLoop.start(ExamCrashChild.class, jvm,
+            long started = System.nanoTime();
+            KillLoop.Child child = KillLoop.start(ExamCrashChild.class, runJvm,
                     List.of("run", dir.toString(), String.valueOf(cycle)), dir.resolve("out-" + cycle + ".txt"), log);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_S);
             while (!child.printed("ACK ") && !child.printed("ERR") && child.process().isAlive()
@@ -80,6 +98,7 @@ class ExamCrashIT {
                 Thread.sleep(50);
             }
             boolean alive = child.process().isAlive();
+            restarts.add(String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
             // a random moment while saves are running
             Thread.sleep(100 + random.nextInt(900));
             child.kill();
@@ -147,8 +166,9 @@ class ExamCrashIT {
                 }
             }
             assertThat(checked).as("answers checked").isPositive();
-            System.out.printf("ExamCrashIT: %d cycles, %d acknowledged saves, %d answers checked, data in %s%n",
-                    CYCLES, totalAcks, checked, dir);
+            System.out.printf("ExamCrashIT: %d cycles, %d acknowledged saves, %d answers checked, class data sharing "
+                    + "%s, seconds from start to the first acknowledged save %s, data in %s%n", CYCLES, totalAcks,
+                    checked, cds && Files.isRegularFile(archive) ? "on" : "off", restarts, dir);
         }
     }
 
