@@ -31,7 +31,7 @@ public class EvidencePdf {
                 PdfDocument.row(t("ledger.field.employee-no", locale), l.employeeNo()),
                 PdfDocument.row(t("ledger.field.unit", locale), l.unitName()),
                 PdfDocument.row(t("ledger.field.post", locale), l.post() == null ? "" : l.post()),
-                PdfDocument.row(t("ledger.field.year", locale), t("ledger.year", locale, l.year())),
+                PdfDocument.row(t("ledger.field.year", locale), t("ledger.year", locale, String.valueOf(l.year()))),
                 PdfDocument.row(t("ledger.totals", locale), totals(l, locale))));
         doc.heading(t("ledger.study-by-month", locale));
         List<String> header = new ArrayList<>();
@@ -47,8 +47,7 @@ public class EvidencePdf {
         for (Ledger.Section s : l.sections()) {
             doc.heading(t("ledger.section." + s.section(), locale) + "（" + s.entries().size() + "）");
             if (s.entries().isEmpty()) {
-                doc.paragraph(t(s.section() == LedgerSection.DUTY_REPORT ? "ledger.section.none-duty"
-                        : "ledger.section.none", locale));
+                doc.paragraph(t("ledger.section.none", locale));
                 continue;
             }
             List<List<String>> rows = new ArrayList<>();

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import org.mingze.base.i18n.Formats;
 import org.mingze.base.ledger.LedgerEntry;
-import org.mingze.base.ledger.LedgerSection;
 import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.Role;
 import org.mingze.ledger.Ledger;
@@ -156,7 +155,7 @@ class LedgerView extends VerticalLayout implements HasUrlParameter<Long>, HasDyn
         select.setLabel(getTranslation("ledger.year-select"));
         select.setItems(years.contains(l.year()) ? years
                 : java.util.stream.Stream.concat(years.stream(), java.util.stream.Stream.of(l.year())).toList());
-        select.setItemLabelGenerator(y -> getTranslation("ledger.year", y));
+        select.setItemLabelGenerator(y -> getTranslation("ledger.year", String.valueOf(y))); // not 2,026
         select.setValue(l.year());
         select.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
@@ -222,8 +221,7 @@ class LedgerView extends VerticalLayout implements HasUrlParameter<Long>, HasDyn
         box.getElement().setAttribute("data-section", s.section().name());
         box.setWidthFull();
         if (s.entries().isEmpty()) {
-            box.add(new Paragraph(getTranslation(s.section() == LedgerSection.DUTY_REPORT
-                    ? "ledger.section.none-duty" : "ledger.section.none")));
+            box.add(new Paragraph(getTranslation("ledger.section.none")));
             return box;
         }
         for (LedgerEntry e : s.entries()) {

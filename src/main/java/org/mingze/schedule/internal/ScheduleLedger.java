@@ -64,7 +64,7 @@ class ScheduleLedger implements LedgerProvider {
                 .params(memberId, y.first().atStartOfDay(), y.next().atStartOfDay())
                 .query((rs, i) -> row(rs, y)).list()) {
             out.add(new LedgerEntry(LedgerSection.THEME_DAY, r.startsAt().toLocalDate(),
-                    t(r.type().labelKey(), locale) + "：" + r.topic(), detail(r, locale), outcome(r, locale),
+                    title(r, locale), detail(r, locale), outcome(r, locale),
                     "schedule/session/" + r.sessionId()));
         }
         for (Row r : jdbc.sql(SELECT + ", r.kind, r.sent_at" + FROM + " JOIN schedule_reminder r"
@@ -107,8 +107,10 @@ class ScheduleLedger implements LedgerProvider {
     }
 
     private String outcome(Row r, Locale l) {
-        String att = r.status() == SessionStatus.PLANNED && r.attendance() == AttendanceStatus.EXPECTED
-                ? t("ledger.schedule.planned", l) : t(r.attendance().labelKey(), l);
+        boolean unmarked = r.status() == SessionStatus.PLANNED && r.attendance() == AttendanceStatus.EXPECTED;
+        String att = !unmarked ? t(r.attendance().labelKey(), l)
+                : r.startsAt().isAfter(LocalDateTime.now(clock)) ? t("ledger.schedule.planned", l)
+                : t("ledger.schedule.unmarked", l);
         return r.cause() == null ? att : att + " · " + makeupState(r, l);
     }
 
@@ -146,5 +148,11 @@ class ScheduleLedger implements LedgerProvider {
 
     private String t(String key, Locale l, Object... args) {
         return messages.getMessage(key, args, l);
+    }
+
+    /** 主题党日：topic, but not 主题党日：主题党日：topic when the topic already starts with its type. */
+    private String title(Row r, Locale locale) {
+        String type = t(r.type().labelKey(), locale);
+        return r.topic().startsWith(type) ? r.topic() : type + "：" + r.topic();
     }
 }

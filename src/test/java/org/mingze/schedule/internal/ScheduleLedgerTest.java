@@ -26,6 +26,8 @@ class ScheduleLedgerTest {
     LedgerFixtures fx;
     @Autowired
     TestData data;
+    @Autowired
+    java.time.Clock clock;
 
     @Test
     void attendance_leave_and_a_completed_make_up_appear_as_such_and_cancelled_sessions_do_not() {
@@ -63,5 +65,24 @@ class ScheduleLedgerTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 2, 6), "会议提醒：二月主题党日",
                         "缺席"));
         assertThat(ledger.ledgerYears(m.getId())).containsExactlyInAnyOrder(2024, 2025);
+    }
+
+    @Test
+    void a_topic_that_already_names_its_type_is_not_prefixed_twice_and_an_unmarked_session_says_whether_it_was_held() {
+        Unit u = data.branch();
+        Member m = data.member(u);
+        LocalDateTime now = LocalDateTime.now(clock).withSecond(0).withNano(0);
+        long past = fx.session(u.getId(), "THEME_DAY", "主题党日：压力传导", now.minusMinutes(30), "PLANNED");
+        fx.attendee(past, m.getId(), "EXPECTED");
+        long coming = fx.session(u.getId(), "PARTY_LECTURE", "专题党课", now.plusMinutes(30), "PLANNED");
+        fx.attendee(coming, m.getId(), "EXPECTED");
+
+        List<LedgerEntry> sessions = ledger.ledgerEntries(m.getId(), now.getYear(), Locale.SIMPLIFIED_CHINESE).stream()
+                .filter(e -> e.section() == LedgerSection.THEME_DAY)
+                .sorted(java.util.Comparator.comparing(LedgerEntry::day)).toList();
+
+        assertThat(sessions).extracting(LedgerEntry::title, LedgerEntry::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("主题党日：压力传导", "未记考勤"),
+                org.assertj.core.groups.Tuple.tuple("党课：专题党课", "未开始"));
     }
 }
