@@ -166,7 +166,7 @@ class LedgerServiceTest {
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
-            assertThat(text).contains("述职纪实", m.getName(), m.getEmployeeNo(), "学习党章专题党课", "缺席",
+            assertThat(text).contains("述职纪实", "考核台帐（2025年）", m.getName(), m.getEmployeeNo(), "学习党章专题党课", "缺席",
                     "已补学", "组织生活", "本人（签字）", "生成时间");
         }
         assertThat(audit.search(new AuditQuery("guolx", "LEDGER_EXPORT", "member", String.valueOf(m.getId()), null,

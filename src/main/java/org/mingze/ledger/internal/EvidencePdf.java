@@ -25,7 +25,7 @@ public class EvidencePdf {
     }
 
     public byte[] render(Ledger l, Locale locale) {
-        PdfDocument doc = PdfDocument.a4(t("ledger.pdf.title", locale, l.year()), t("app.name", locale));
+        PdfDocument doc = PdfDocument.a4(t("ledger.pdf.title", locale, String.valueOf(l.year())), t("app.name", locale));
         doc.rows(List.of(
                 PdfDocument.row(t("ledger.field.name", locale), l.name()),
                 PdfDocument.row(t("ledger.field.employee-no", locale), l.employeeNo()),
