@@ -125,7 +125,7 @@ public class SheetService {
         if (!hash(now).equals(stored.get().contentHash())) {
             return Optional.empty();
         }
-        return Optional.of(new Verification(SheetCodes.mask(now.name()), now.unitName(), now.testTitle(), now.date(),
+        return Optional.of(new Verification(SheetCodes.mask(now.name()), now.unitName(), now.testTitle(), now.resit(), now.date(),
                 now.outcome(), now.issuedAt()));
     }
 

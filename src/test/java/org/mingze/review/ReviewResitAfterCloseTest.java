@@ -44,6 +44,8 @@ class ReviewResitAfterCloseTest {
     @Autowired
     ReviewService reviews;
     @Autowired
+    SheetService sheets;
+    @Autowired
     ExamService exams;
     @Autowired
     AttemptService attempts;
@@ -167,6 +169,11 @@ class ReviewResitAfterCloseTest {
         assertThat(after.resitScore()).isEqualByComparingTo(after.resitMax());
         assertThat(after.resitOn()).isEqualTo(LocalDate.now(clock));
         assertThat(after.firstScore()).isZero();
+        data.signIn(s.organiser());
+        ResultSheet sheet = sheets.sheet(after.id());
+        assertThat(sheet.resit()).isTrue();
+        assertThat(sheets.verify(sheet.code()).orElseThrow().resit()).as("the public check says it was the re-sit")
+                .isTrue();
         assertThat(candidate(s, s.memberIds().get(1)).state()).as("the other candidate stays absent")
                 .isEqualTo(CandidateState.ABSENT);
         data.signIn(s.learners().get(1));

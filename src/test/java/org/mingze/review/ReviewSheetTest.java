@@ -73,6 +73,7 @@ class ReviewSheetTest {
         Verification ok = sheets.verify(s.groupedCode().toLowerCase()).orElseThrow();
         assertThat(ok.maskedName()).isEqualTo(SheetCodes.mask(s.name())).doesNotContain(s.name().substring(1));
         assertThat(ok.outcome()).isEqualTo(CandidateState.DEFERRED);
+        assertThat(ok.resit()).as("the first attempt, not a re-sit").isFalse();
         assertThat(ok.unitName()).isEqualTo(u.getName());
         String guessed = s.code().charAt(0) == 'A' ? "B" + s.code().substring(1) : "A" + s.code().substring(1);
         assertThat(sheets.verify(guessed)).isEmpty();

@@ -81,7 +81,7 @@ class VerifyController {
         String body = "<p class=\"ok\">" + t("review.verify.ok") + "</p><table>"
                 + row("review.sheet.name", x.maskedName())
                 + row("review.sheet.unit", x.unitName())
-                + row("review.sheet.test", x.testTitle())
+                + row("review.sheet.test", x.testTitle() + (x.resit() ? "（" + t("review.sheet.resit") + "）" : ""))
                 + row("review.sheet.date", x.date() == null ? "—" : DAY.format(x.date()))
                 + row("review.sheet.outcome", t(x.outcome().labelKey()))
                 + row("review.verify.issued", DAY.format(x.issuedAt().atZone(zone)))
