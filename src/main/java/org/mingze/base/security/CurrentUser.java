@@ -3,7 +3,11 @@ package org.mingze.base.security;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.core.userdetails.UserDetails;
 
 /** Reads the signed-in person from Spring Security's context. */
 public final class CurrentUser {
@@ -12,6 +16,23 @@ public final class CurrentUser {
     public static final String SYSTEM = "system";
 
     private CurrentUser() {
+    }
+
+    /**
+     * Acts as {@code user} on this thread (demo data made through the services, with their checks) in a fresh
+     * security context, never by changing the thread's current one, which may be a signed-in person's (e.g. when an
+     * event of their commit runs this). Returns the previous context: restore it with {@link #restore} in a finally.
+     */
+    public static SecurityContext actAs(UserDetails user) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(new SecurityContextImpl(
+                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities())));
+        return previous;
+    }
+
+    /** Puts back the context {@link #actAs} returned. */
+    public static void restore(SecurityContext previous) {
+        SecurityContextHolder.setContext(previous);
     }
 
     public static Optional<MingzeUser> get() {

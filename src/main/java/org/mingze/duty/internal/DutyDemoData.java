@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import org.mingze.base.security.CurrentUser;
 import org.mingze.duty.DutyService;
 import org.mingze.duty.SessionDraft;
 import org.mingze.org.MemberFilter;
@@ -16,8 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,8 +69,7 @@ class DutyDemoData {
             return;
         }
         var organiser = users.loadUserByUsername("zhouxy");
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(organiser, null, organiser.getAuthorities()));
+        var previous = CurrentUser.actAs(organiser);
         try {
             UnitNode branch = org.manageableUnits().stream().filter(u -> u.name().equals(BRANCH)).findFirst()
                     .orElse(null);
@@ -94,7 +92,7 @@ class DutyDemoData {
         } catch (RuntimeException e) {
             log.warn("demo duty-report session not loaded: {}", e.getMessage());
         } finally {
-            SecurityContextHolder.clearContext();
+            CurrentUser.restore(previous);
         }
     }
 

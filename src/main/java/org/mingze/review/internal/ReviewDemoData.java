@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.mingze.base.security.CurrentUser;
 import org.mingze.org.MemberFilter;
 import org.mingze.org.MemberRow;
 import org.mingze.org.MemberService;
@@ -18,8 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -74,8 +73,7 @@ class ReviewDemoData {
             return;
         }
         var organiser = users.loadUserByUsername("zhouxy");
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(organiser, null, organiser.getAuthorities()));
+        var previous = CurrentUser.actAs(organiser);
         try {
             UnitNode branch = org.manageableUnits().stream().filter(u -> u.name().equals(BRANCH)).findFirst()
                     .orElse(null);
@@ -100,7 +98,7 @@ class ReviewDemoData {
         } catch (RuntimeException e) {
             log.warn("demo review batch not loaded: {}", e.getMessage());
         } finally {
-            SecurityContextHolder.clearContext();
+            CurrentUser.restore(previous);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.MingzeUser;
 import org.mingze.org.OrgService;
 import org.mingze.org.UnitNode;
@@ -22,8 +23,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -62,8 +61,7 @@ class ScheduleDemoData implements ApplicationRunner {
             return;
         }
         var secretary = users.loadUserByUsername("lihm");
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(secretary, null, secretary.getAuthorities()));
+        var previous = CurrentUser.actAs(secretary);
         try {
             UnitNode branch = org.manageableUnits().stream().filter(u -> u.name().equals("城关派出所党支部"))
                     .findFirst().orElse(null);
@@ -98,13 +96,13 @@ class ScheduleDemoData implements ApplicationRunner {
         } catch (RuntimeException e) {
             log.warn("demo sessions not loaded: {}", e.getMessage());
         } finally {
-            SecurityContextHolder.clearContext();
+            CurrentUser.restore(previous);
         }
     }
 
     private void held(long sessionId, Long onLeave) {
         List<AttendeeRow> people = schedule.detail(sessionId).attendees();
-        Long me = ((MingzeUser) SecurityContextHolder.getContext().getAuthentication().getPrincipal()).memberId();
+        Long me = CurrentUser.require().memberId();
         long absent = people.stream().map(AttendeeRow::memberId)
                 .filter(m -> !m.equals(me) && !m.equals(onLeave)).reduce((a, b) -> b).orElse(-1L);
         for (int i = 0; i < people.size(); i++) {

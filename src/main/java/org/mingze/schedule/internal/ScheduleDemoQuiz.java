@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.mingze.base.security.CurrentUser;
 import org.mingze.org.OrgService;
 import org.mingze.org.UnitNode;
 import org.mingze.quiz.QuestionType;
@@ -27,10 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -81,9 +79,7 @@ class ScheduleDemoQuiz {
         }
         var secretary = users.loadUserByUsername("lihm");
         // may run after the commit of someone's bank import, on their thread: put their context back afterwards
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(new SecurityContextImpl(
-                new UsernamePasswordAuthenticationToken(secretary, null, secretary.getAuthorities())));
+        SecurityContext previous = CurrentUser.actAs(secretary);
         try {
             List<String> titles = exams.list(null).stream().map(r -> r.title()).toList();
             if (titles.isEmpty() || titles.contains(TITLE)) {
@@ -111,7 +107,7 @@ class ScheduleDemoQuiz {
         } catch (RuntimeException e) {
             log.warn("demo theme-day quiz not made: {}", e.getMessage());
         } finally {
-            SecurityContextHolder.setContext(previous);
+            CurrentUser.restore(previous);
         }
     }
 }
