@@ -45,21 +45,33 @@ public final class Analyzers {
     private static final Logger log = LoggerFactory.getLogger(Analyzers.class);
     /** Field-name suffix of the bigram twin of a word field. */
     public static final String BIGRAM_SUFFIX = "_cjk";
+    /** Field-name suffix of the body's dictionary-term field ({@link DictionaryTermTokenizer}, format 6). */
+    public static final String TERM_SUFFIX = "_term";
+    /** Dictionary terms shorter than this are not in the term field: two characters are one bigram already. */
+    static final int MIN_TERM_FIELD_LENGTH = 3;
     public static final String WORDS = "words";
     public static final String BIGRAMS = "bigrams";
 
     private final DomainDictionary dictionary;
     private final TermTrie trie;
+    private final java.util.Set<String> fieldTerms;
+    private final TermTrie fieldTermTrie;
     private final SynonymMap synonyms;
     private final Analyzer words;
     private final Analyzer queryWords;
     private final Analyzer bigramsIndex;
     private final Analyzer bigramsQuery;
+    private final Analyzer termsIndex;
     private final Analyzer index;
 
     public Analyzers(DomainDictionary dictionary) {
         this.dictionary = dictionary;
         this.trie = new TermTrie(dictionary.terms());
+        this.fieldTerms = dictionary.terms().stream()
+                .filter(t -> t.length() >= MIN_TERM_FIELD_LENGTH && t.chars().allMatch(c -> DictionaryTermTokenizer.isHan((char) c)))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.fieldTermTrie = new TermTrie(fieldTerms);
+        this.termsIndex = new TermAnalyzer();
         this.words = new WordAnalyzer(null);
         this.synonyms = buildSynonyms(dictionary.synonymRules(), words);
         this.queryWords = new WordAnalyzer(synonyms);
@@ -67,6 +79,7 @@ public final class Analyzers {
         this.bigramsQuery = new BigramAnalyzer(false);
         this.index = new PerFieldAnalyzerWrapper(words, Map.of(
                 SearchFields.TEXT + BIGRAM_SUFFIX, bigramsIndex,
+                SearchFields.TEXT + TERM_SUFFIX, termsIndex,
                 SearchFields.HEAD + BIGRAM_SUFFIX, bigramsIndex,
                 SearchFields.SECTION_HEAD + BIGRAM_SUFFIX, bigramsIndex));
     }
@@ -94,6 +107,16 @@ public final class Analyzers {
     /** Bigrams as searched: pairs only (a single character stays a single character). */
     public Analyzer bigramsQuery() {
         return bigramsQuery;
+    }
+
+    /** The body's term field: every occurrence of a dictionary term of three or more Han characters. */
+    public Analyzer termsIndex() {
+        return termsIndex;
+    }
+
+    /** Whether {@code term} (folded, as the analyzers make it) is a term of the body's term field. */
+    public boolean inTermField(String term) {
+        return fieldTerms.contains(term);
     }
 
     public DomainDictionary dictionary() {
@@ -161,6 +184,19 @@ public final class Analyzers {
                 stream = new SynonymGraphFilter(stream, synonymMap, true);
             }
             return new TokenStreamComponents(tokenizer, stream);
+        }
+    }
+
+    private final class TermAnalyzer extends Analyzer {
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return fold(reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            return new TokenStreamComponents(new DictionaryTermTokenizer(fieldTermTrie));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -35,11 +36,16 @@ public final class MaterialDocuments {
      * over every body was most of the build (see decision 0007, "Update (format 5)").
      */
     static final FieldType TEXT_OFFSETS;
+    /** The body's dictionary terms (format 6), with offsets for the highlighter; no length norms (see 0007). */
+    static final FieldType TEXT_TERMS;
 
     static {
         TEXT_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
         TEXT_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT_OFFSETS.freeze();
+        TEXT_TERMS = new FieldType(TEXT_OFFSETS);
+        TEXT_TERMS.setOmitNorms(true);
+        TEXT_TERMS.freeze();
     }
 
     private MaterialDocuments() {
@@ -137,10 +143,15 @@ public final class MaterialDocuments {
         }
     }
 
-    /** The body: stored as it is, indexed as bigrams only (see {@link #TEXT_OFFSETS}). */
+    /**
+     * The body: kept as it is in binary doc values (format 6: Lucene stores them uncompressed, so reading the ten
+     * texts of a page is a copy; from the compressed stored fields it was a third of a search), indexed as bigrams
+     * ({@link #TEXT_OFFSETS}) and as dictionary terms ({@link #TEXT_TERMS}).
+     */
     static void body(Document d, String text) {
-        d.add(new StoredField(SearchFields.TEXT, text));
+        d.add(new BinaryDocValuesField(SearchFields.TEXT, new BytesRef(text)));
         d.add(new Field(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, text, TEXT_OFFSETS));
+        d.add(new Field(SearchFields.TEXT + Analyzers.TERM_SUFFIX, text, TEXT_TERMS));
     }
 
     /** A hash of everything indexed about a material. */

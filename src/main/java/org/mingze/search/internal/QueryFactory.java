@@ -190,7 +190,7 @@ final class QueryFactory {
                         Occur.SHOULD);
                 Query textBigrams = bigrams(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, t.term);
                 if (textBigrams != null) {
-                    b.add(boost(textBigrams, bodyWeight(textBigrams, 1) * w), Occur.SHOULD);
+                    b.add(body(t.term, textBigrams, 1, w), Occur.SHOULD);
                     b.add(boost(bigrams(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, t.term), HEAD_BIGRAM * w),
                             Occur.SHOULD);
                     b.add(boost(bigrams(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, t.term),
@@ -210,7 +210,7 @@ final class QueryFactory {
         }
         List<Token> words = tokens(analyzers.words(), text, null);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(boost(textBigrams, bodyWeight(textBigrams, Math.max(1, words.size()))), Occur.SHOULD);
+        b.add(body(ChineseFolding.fold(text), textBigrams, Math.max(1, words.size()), 1f), Occur.SHOULD);
         b.add(boost(bigrams(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, text), HEAD_BIGRAM), Occur.SHOULD);
         b.add(boost(bigrams(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, text), SECTION_BIGRAM),
                 Occur.SHOULD);
@@ -219,6 +219,22 @@ final class QueryFactory {
             b.add(boost(phraseOf(SearchFields.SECTION_HEAD, words), SECTION_WORD), Occur.SHOULD);
         }
         return List.of(b.build());
+    }
+
+    /**
+     * The body clause for {@code term}: one lookup in the body's term field when the term is there (a dictionary term
+     * of three or more Han characters, format 6), else the phrase of its bigrams; both find the same sections (the
+     * unbroken run of its characters). BM25 gives a phrase the sum of its bigrams' idf and a term its own, so the term
+     * is weighted by the number of bigrams it stands for, which keeps the body's weight against title and heading as
+     * the phrase had it (checked by the relevance tests).
+     */
+    private Query body(String term, Query textBigrams, int words, float weight) {
+        float w = bodyWeight(textBigrams, words) * weight;
+        if (textBigrams instanceof PhraseQuery p && analyzers.inTermField(term)) {
+            return boost(new TermQuery(new Term(SearchFields.TEXT + Analyzers.TERM_SUFFIX, term)),
+                    w * p.getTerms().length);
+        }
+        return boost(textBigrams, w);
     }
 
     /**

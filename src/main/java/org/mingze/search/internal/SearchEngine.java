@@ -1,20 +1,21 @@
 package org.mingze.search.internal;
 
 import java.io.IOException;
-import java.text.BreakIterator;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -34,9 +35,11 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 import org.mingze.search.FacetCount;
 import org.mingze.search.SearchHit;
 import org.mingze.search.SearchMessage;
@@ -70,9 +73,11 @@ public final class SearchEngine {
     private static final Set<String> LOAD = Set.of(SearchFields.ID, SearchFields.TYPE, SearchFields.SOURCE_ID,
             SearchFields.TITLE, SearchFields.HEADING, SearchFields.ANCHOR, SearchFields.CATEGORY, SearchFields.TAG,
             SearchFields.DATE, SearchFields.ARCHIVED, SearchFields.QUESTION_TYPE);
-    private static final Set<String> LOAD_WITH_TEXT = union(LOAD, SearchFields.TEXT);
 
     private static final SnippetScorer SCORER = new SnippetScorer();
+    /** The body's indexed views, whose offsets mark the stored body text. */
+    private static final Set<String> BODY_FIELDS = Set.of(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX,
+            SearchFields.TEXT + Analyzers.TERM_SUFFIX);
 
     private final SearchIndex index;
     private final QueryFactory queries;
@@ -237,17 +242,33 @@ public final class SearchEngine {
         if (page.length == 0) {
             return List.of();
         }
-        // Each hit's stored fields are read (and decompressed) once, body text included, for the hit and for the
-        // highlighter alike.
+        // The stored fields of each hit; the body texts from their doc values, in the order of the documents (doc
+        // values are read forwards only), for the hit and for the highlighter alike.
         int[] docs = new int[page.length];
         Document[] stored = new Document[page.length];
         StoredFields fields = searcher.storedFields();
         Map<Integer, CharSequence> texts = new HashMap<>();
         for (int i = 0; i < page.length; i++) {
             docs[i] = page[i].doc;
-            stored[i] = fields.document(docs[i], LOAD_WITH_TEXT);
-            String text = stored[i].get(SearchFields.TEXT);
-            texts.put(docs[i], text);
+            stored[i] = fields.document(docs[i], LOAD);
+        }
+        int[] inOrder = docs.clone();
+        Arrays.sort(inOrder);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = null;
+        BinaryDocValues bodies = null;
+        for (int doc : inOrder) {
+            LeafReaderContext in = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            if (in != leaf) {
+                leaf = in;
+                bodies = in.reader().getBinaryDocValues(SearchFields.TEXT);
+            }
+            if (bodies != null && bodies.advanceExact(doc - in.docBase)) {
+                BytesRef b = bodies.binaryValue();
+                texts.put(doc, new String(b.bytes, b.offset, b.length, StandardCharsets.UTF_8));
+            } else {
+                texts.put(doc, "");
+            }
         }
         String[] snippets = highlight(searcher, query, docs, texts);
         List<SearchHit> hits = new ArrayList<>(page.length);
@@ -270,29 +291,22 @@ public final class SearchEngine {
     private String[] highlight(IndexSearcher searcher, Query query, int[] docs, Map<Integer, CharSequence> texts)
             throws IOException {
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.analyzers().index())
-                .withMaskedFieldsFunc(f -> SearchFields.TEXT.equals(f)
-                        ? Set.of(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX) : Set.of())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_LENGTH, 0.33f))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new SentenceBreaks(),
+                        SNIPPET_LENGTH, 0.33f))
                 .withMaxNoHighlightPassages(1)
                 .withScorer(SCORER);
-        // The highlighter runs the query again for every document and every field that gives it offsets. The bigram
-        // twin alone is enough: every clause of the query has a twin there (the word's characters, a phrase's
-        // bigrams), and it marks the same characters as the word clauses do (checked in SearchEngineTest), so the
-        // word field is not run at all, and the twin only with its own clauses.
+        // The body's words are found by the query's clauses on its two indexed views (bigrams and dictionary terms,
+        // both with offsets into the stored text); BodyOffsets reads them from the postings (see there).
+        List<BodyOffsets.Mark> marks = BodyOffsets.marks(query, BODY_FIELDS);
         UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
             @Override
-            protected UHComponents getHighlightComponents(String field, Query q, Set<Term> allTerms) {
-                Query own = SearchFields.TEXT.equals(field) ? null : clausesOn(q, field);
-                return super.getHighlightComponents(field, own == null ? new MatchNoDocsQuery() : own, allTerms);
-            }
-
-            /** The word field has no offsets and marks nothing (see above): never re-analyse it. */
-            @Override
-            protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
-                return SearchFields.TEXT.equals(components.getField()) ? OffsetSource.NONE_NEEDED
-                        : super.getOptimizedOffsetSource(components);
+            protected FieldHighlighter getFieldHighlighter(String field, Query q, Set<Term> allTerms,
+                                                           int maxPassages) {
+                UHComponents components = getHighlightComponents(field, new MatchNoDocsQuery(), Set.of());
+                return newFieldHighlighter(field, new BodyOffsets(components, marks), getBreakIterator(field),
+                        getScorer(field), maxPassages, getMaxNoHighlightPassages(field), getFormatter(field),
+                        getPassageSortComparator(field));
             }
 
             /** The texts read with the hits, instead of reading the stored fields a second time. */
@@ -315,41 +329,6 @@ public final class SearchEngine {
         return out.get(SearchFields.TEXT);
     }
 
-    /**
-     * What of {@code query} can match in {@code field}, as alternatives: the hits are known to match the whole
-     * query, so each clause on the field that matches a hit marks its words, as it does in the whole query.
-     * Exclusions are dropped (they mark nothing); null if no clause is on the field.
-     */
-    static Query clausesOn(Query query, String field) {
-        if (query instanceof BoostQuery boost) {
-            return clausesOn(boost.getQuery(), field);
-        }
-        if (query instanceof TermQuery term) {
-            return term.getTerm().field().equals(field) ? query : null;
-        }
-        if (query instanceof PhraseQuery phrase) {
-            return phrase.getField().equals(field) ? query : null;
-        }
-        if (query instanceof BooleanQuery bool) {
-            List<Query> kept = new ArrayList<>();
-            for (BooleanClause c : bool.clauses()) {
-                if (c.getOccur() == Occur.MUST || c.getOccur() == Occur.SHOULD) {
-                    Query sub = clausesOn(c.getQuery(), field);
-                    if (sub != null) {
-                        kept.add(sub);
-                    }
-                }
-            }
-            if (kept.size() <= 1) {
-                return kept.isEmpty() ? null : kept.get(0);
-            }
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            kept.forEach(k -> any.add(k, Occur.SHOULD));
-            return any.build();
-        }
-        return query; // anything else as it is
-    }
-
     private static Map<String, List<FacetCount>> facets(SearchIndex.Searcher searcher,
                                                        FacetsCollectorManager.FacetsResult result) throws IOException {
         Map<String, List<FacetCount>> out = new LinkedHashMap<>();
@@ -366,12 +345,6 @@ public final class SearchEngine {
             out.put(dim, values);
         }
         return out;
-    }
-
-    private static Set<String> union(Set<String> set, String more) {
-        Set<String> out = new HashSet<>(set);
-        out.add(more);
-        return Set.copyOf(out);
     }
 
     private static long millis(long startNanos) {

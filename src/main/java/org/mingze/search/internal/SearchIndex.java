@@ -58,7 +58,7 @@ public final class SearchIndex implements Closeable {
     /**
      * Bump when analysis or fields change: the index then goes to a new folder and is rebuilt from the sources.
      */
-    public static final int FORMAT_VERSION = 5;
+    public static final int FORMAT_VERSION = 6;
     static final String DICTIONARY_KEY = "dictionary";
     /** The indexing buffer for everyday changes (a rebuild takes more, see {@link #rebuildBufferMB()}). */
     static final double RAM_BUFFER_MB = 64;
@@ -384,6 +384,9 @@ public final class SearchIndex implements Closeable {
             for (Future<?> f : work) {
                 f.get();
             }
+            // One segment: a search pays per segment for looking up its terms and setting up its scorers, and a
+            // rebuilt index is read far more than it is written (format 6, decision 0007).
+            writer.forceMerge(1);
             needsRebuild = false;
             commitAndRefresh();
         } catch (ExecutionException e) {

@@ -24,6 +24,25 @@ final class TermTrie {
         }
     }
 
+    /**
+     * The lengths of every term that starts at {@code text[from]} and ends at or before {@code to}, shortest first,
+     * into {@code out} (at most its length); returns how many.
+     */
+    int allMatches(char[] text, int from, int to, int[] out) {
+        Node n = root;
+        int count = 0;
+        for (int i = from; i < to && count < out.length; i++) {
+            n = n.next.get(text[i]);
+            if (n == null) {
+                break;
+            }
+            if (n.terminal) {
+                out[count++] = i + 1 - from;
+            }
+        }
+        return count;
+    }
+
     /** The length of the longest term that starts at {@code text[from]} and ends at or before {@code to}, or 0. */
     int longestMatch(char[] text, int from, int to) {
         Node n = root;

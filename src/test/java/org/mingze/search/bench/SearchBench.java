@@ -92,9 +92,14 @@ class SearchBench {
         System.gc();
         long cpu = cpu();
         t = System.nanoTime();
-        SearchIndex index = SearchIndex.open(tmp.resolve("index"), analyzers);
-        index.rebuild(SearchFields.TYPE_MATERIAL, docs, m -> MaterialDocuments.documents(m, index.facetsConfig()),
-                SearchIndex.Progress.NONE);
+        // -Dbench.indexDir=DIR keeps the index there and reuses it when it holds the documents (quick iterations on
+        // the engine; the build figures are then of no use)
+        String keep = System.getProperty("bench.indexDir");
+        SearchIndex index = SearchIndex.open(keep == null ? tmp.resolve("index") : Path.of(keep), analyzers);
+        if (keep == null || index.documentCount() != DOCS) {
+            index.rebuild(SearchFields.TYPE_MATERIAL, docs, m -> MaterialDocuments.documents(m, index.facetsConfig()),
+                    SearchIndex.Progress.NONE);
+        }
         double buildS = seconds(t);
         double buildCpuS = (cpu() - cpu) / 1e9;
         double loadBuild = load();
@@ -122,6 +127,11 @@ class SearchBench {
             Run single = runSequential(engine, queries);
             Run concurrent = runConcurrent(engine, queries, THREADS);
             printSlowest(single, queries);
+            System.out.printf(Locale.ROOT, "bench: engine, 1 searcher: p50 %.2f ms, p95 %.2f ms; 8 searchers: %.0f queries/s%n",
+                    single.percentileMs(50), single.percentileMs(95), concurrent.perSecond());
+            if (Boolean.getBoolean("bench.engineOnly")) { // quick iterations on the engine alone
+                return;
+            }
 
             // The naive baseline in both H2 modes: file mode is what Mingze runs (and what a library built on the
             // app's own database would scan); in memory is the most favourable case for LIKE.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -12,6 +13,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,20 +92,31 @@ class SearchEngineTest {
     }
 
     @Test
-    void the_highlighter_gets_only_the_clauses_on_its_own_field() {
-        Query text = new TermQuery(new Term(SearchFields.TEXT, "台账"));
-        Query bigrams = new PhraseQuery(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, "台账", "账要");
+    void the_highlighter_marks_the_body_clauses_of_the_query_and_not_its_exclusions_or_other_fields() {
+        String bigramField = SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX;
+        String termField = SearchFields.TEXT + Analyzers.TERM_SUFFIX;
+        Query term = new TermQuery(new Term(termField, "主体责任"));
+        Query bigrams = new PhraseQuery(bigramField, "台账", "账要");
         Query query = new BooleanQuery.Builder()
                 .add(new BooleanQuery.Builder()
-                        .add(new BoostQuery(text, 3f), Occur.SHOULD)
+                        .add(new BoostQuery(term, 3f), Occur.SHOULD)
                         .add(new TermQuery(new Term(SearchFields.HEAD, "台账")), Occur.SHOULD)
                         .add(bigrams, Occur.SHOULD).build(), Occur.MUST)
                 .add(new TermQuery(new Term(SearchFields.HEAD, "档案")), Occur.MUST)
-                .add(new TermQuery(new Term(SearchFields.TEXT, "问责")), Occur.MUST_NOT)
+                .add(new TermQuery(new Term(bigramField, "问责")), Occur.MUST_NOT)
                 .build();
-        assertThat(SearchEngine.clausesOn(query, SearchFields.TEXT)).isEqualTo(text);
-        assertThat(SearchEngine.clausesOn(query, SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX)).isEqualTo(bigrams);
-        assertThat(SearchEngine.clausesOn(query, "other")).isNull();
+        List<BodyOffsets.Mark> marks = BodyOffsets.marks(query, Set.of(bigramField, termField));
+        assertThat(marks).extracting(BodyOffsets.Mark::field).containsExactly(termField, bigramField);
+        assertThat(marks.get(0).terms()).containsExactly(new BytesRef("主体责任"));
+        assertThat(marks.get(1).terms()).containsExactly(new BytesRef("台账"), new BytesRef("账要"));
+        assertThat(marks.get(1).positions()).containsExactly(0, 1);
+    }
+
+    @Test
+    void a_quoted_phrase_is_marked_as_a_whole_and_only_where_its_characters_stand_together() {
+        SearchHit hit = search("\"党风廉政建设责任书\"").hits().get(0);
+        assertThat(hit.snippet()).contains("<mark>党风廉政建设责任书</mark>");
+        assertThat(hit.snippet().replace("<mark>党风廉政建设责任书</mark>", "")).doesNotContain("<mark>");
     }
 
     @Test
