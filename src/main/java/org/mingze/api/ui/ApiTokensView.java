@@ -9,6 +9,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -105,16 +106,18 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         summary.setVisible(false);
         grid.addComponentColumn(t -> {
             if (!t.active()) {
-                Span s = new Span(getTranslation("api.revoked", Formats.dateTime(t.revokedAt(), locale)));
-                s.getElement().getThemeList().add("badge error small");
-                s.addClassName("mingze-api-token-revoked");
-                return s;
+                Span badge = new Span(getTranslation("api.revoked"));
+                badge.getElement().getThemeList().add("badge error small");
+                Div when = new Div(Formats.dateTime(t.revokedAt(), locale));
+                when.addClassName("mingze-api-token-revoked-at");
+                return new Div(badge, when);
             }
             Button revoke = new Button(getTranslation("api.revoke"), e -> confirmRevoke(t));
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             return revoke;
-        }).setKey("status").setHeader(getTranslation("common.status")).setAutoWidth(true).setFlexGrow(0);
+        }).setKey("status").setHeader(getTranslation("common.status")).setWidth("8rem").setFlexGrow(0);
         grid.setId("api-token-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long names and units wrap, not cut off
         NarrowScreen.follow(this, this::adaptTo);
         grid.setAllRowsVisible(true);
         add(grid);
