@@ -66,6 +66,8 @@ class IntegrationApiTest {
     TestData data;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.mingze.api.internal.ApiProperties apiProperties;
 
     @AfterEach
     void reset() {
@@ -194,6 +196,39 @@ class IntegrationApiTest {
         assertThat(mvc.perform(get(batch).with(org.springframework.security.test.web.servlet.request
                         .SecurityMockMvcRequestPostProcessors.httpBasic("admin", "Mingze@2026"))).andReturn()
                 .getResponse().getStatus()).as("a person's password does not open the integration API").isEqualTo(401);
+    }
+
+    @Test
+    void each_token_has_its_own_rate_limit_past_which_calls_get_429_with_retry_after_and_are_audited()
+            throws Exception {
+        clock.set(java.time.Instant.now()); // the buckets refill only when the test moves the clock
+        Unit u = data.branch();
+        NewApiToken busy = token(EnumSet.of(ApiScope.REVIEWS), u.getId());
+        NewApiToken quiet = token(EnumSet.of(ApiScope.REVIEWS), u.getId());
+        int limit = apiProperties.requestsPerMinute();
+        String missing = "/api/reviews/99999999"; // a cheap call: 404 once the token checked out
+        for (int i = 0; i < limit; i++) {
+            assertThat(call(missing, busy.token()).getResponse().getStatus()).as("call %d", i + 1).isEqualTo(404);
+        }
+        MvcResult refused = call(missing, busy.token());
+        assertThat(refused.getResponse().getStatus()).isEqualTo(429);
+        assertThat(refused.getResponse().getHeader("Retry-After")).isEqualTo("1");
+        assertThat(refused.getResponse().getContentType()).startsWith("application/json");
+        assertThat(body(refused)).contains("\"status\":429", "\"code\":\"too_many_requests\"",
+                "每分钟最多 " + limit + " 次", "1 秒后再试");
+
+        assertThat(call(missing, quiet.token()).getResponse().getStatus()).as("another token is not held up")
+                .isEqualTo(404);
+        clock.advance(java.time.Duration.ofSeconds(1));
+        assertThat(call(missing, busy.token()).getResponse().getStatus()).as("one more a second later")
+                .isEqualTo(404);
+        assertThat(call(missing, busy.token()).getResponse().getStatus()).isEqualTo(429);
+
+        assertThat(calls("api:" + busy.row().name())).extracting(AuditRecord::detail)
+                .filteredOn(d -> d.endsWith("-> 429 (rate limit)")).hasSize(2)
+                .allSatisfy(d -> assertThat(d).isEqualTo("GET " + missing + " -> 429 (rate limit)"));
+        assertThat(calls("api:" + quiet.row().name())).extracting(AuditRecord::detail)
+                .containsExactly("GET " + missing + " -> 404");
     }
 
     @Test

@@ -6,15 +6,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.mingze.api.ApiClient;
 import org.mingze.api.ApiTokenService;
 import org.mingze.base.audit.AuditLog;
 import org.mingze.base.security.ClientAddress;
+import org.mingze.base.security.RateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -28,8 +31,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The stateless filter chain of the integration API ({@code /api/reviews/**}, {@code /api/officials/**}), ahead of
  * the search API's chain for the rest of {@code /api/**} and of Vaadin's: a Bearer token or 401, no session, no
- * CSRF (no cookies are read, so there is nothing to forge), no login page. Every call is audited (API_CALL) with the
- * token's name, the endpoint and the status it got; the token itself is never written anywhere.
+ * CSRF (no cookies are read, so there is nothing to forge), no login page. Each token may send
+ * {@code mingze.api.requests-per-minute} requests a minute (the shared {@link RateLimiter}); more get 429 with
+ * {@code Retry-After}. Every call is audited (API_CALL) with the token's name, the endpoint and the status it got;
+ * the token itself is never written anywhere.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -40,9 +45,11 @@ class ApiSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain integrationApiSecurityFilterChain(HttpSecurity http, ApiTokenService tokens, AuditLog audit,
-                                                          ObjectMapper json) throws Exception {
+                                                          ObjectMapper json, ApiProperties properties, Clock clock)
+            throws Exception {
+        RateLimiter limiter = new RateLimiter(properties.requestsPerMinute(), clock);
         http.securityMatcher(PATHS)
-                .addFilterBefore(new TokenFilter(tokens, audit, json), AuthorizationFilter.class)
+                .addFilterBefore(new TokenFilter(tokens, audit, json, limiter), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(AUTHORITY))
                 .exceptionHandling(x -> x
                         .authenticationEntryPoint((request, response, e) -> ApiErrors.write(response, json, 401,
@@ -86,18 +93,20 @@ class ApiSecurity {
     }
 
     /**
-     * Reads the Bearer token, looks its hash up, and audits the call once the answer is known. Not a bean (a bean
-     * filter would be registered for every address).
+     * Reads the Bearer token, looks its hash up, takes the call from the token's rate limit, and audits the call
+     * once the answer is known. Not a bean (a bean filter would be registered for every address).
      */
     static final class TokenFilter extends OncePerRequestFilter {
         private final ApiTokenService tokens;
         private final AuditLog audit;
         private final ObjectMapper json;
+        private final RateLimiter limiter;
 
-        TokenFilter(ApiTokenService tokens, AuditLog audit, ObjectMapper json) {
+        TokenFilter(ApiTokenService tokens, AuditLog audit, ObjectMapper json, RateLimiter limiter) {
             this.tokens = tokens;
             this.audit = audit;
             this.json = json;
+            this.limiter = limiter;
         }
 
         @Override
@@ -117,6 +126,15 @@ class ApiSecurity {
                 return;
             }
             ApiClient c = client.get();
+            RateLimiter.Decision allowed = limiter.tryAcquire(String.valueOf(c.tokenId()));
+            if (!allowed.allowed()) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(allowed.retryAfterSeconds()));
+                ApiErrors.write(response, json, 429, "too_many_requests", "请求过于频繁：每个接口令牌每分钟最多 "
+                        + limiter.perMinute() + " 次请求，请 " + allowed.retryAfterSeconds() + " 秒后再试");
+                audit.recordAs(c.actor(), "API_CALL", "api-token", c.tokenId(), endpoint + " -> 429 (rate limit)",
+                        ClientAddress.of(request));
+                return;
+            }
             SecurityContext context = SecurityContextHolder.createEmptyContext(); // never change a shared one
             context.setAuthentication(new ApiAuthentication(c));
             SecurityContextHolder.setContext(context);

@@ -9,6 +9,8 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -21,7 +23,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,6 +36,7 @@ import org.mingze.api.NewApiToken;
 import org.mingze.base.i18n.Formats;
 import org.mingze.base.security.Roles;
 import org.mingze.base.ui.FormErrors;
+import org.mingze.base.ui.NarrowScreen;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.org.OrgService;
 import org.mingze.org.UnitNode;
@@ -47,6 +52,9 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
 
     private final ApiTokenService tokens;
     private final Grid<ApiTokenRow> grid = new Grid<>();
+    /** The columns a phone leaves out (they are folded into {@link #summary}). */
+    private final List<Grid.Column<ApiTokenRow>> wide = new ArrayList<>();
+    private final Grid.Column<ApiTokenRow> summary;
 
     ApiTokensView(ApiTokenService tokens, OrgService org) {
         this.tokens = tokens;
@@ -83,27 +91,62 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         add(form);
 
-        grid.addColumn(ApiTokenRow::name).setHeader(getTranslation("api.field.name")).setFlexGrow(2);
-        grid.addColumn(t -> t.scopes().stream().sorted().map(s -> getTranslation(s.labelKey()))
-                .collect(Collectors.joining("、"))).setHeader(getTranslation("api.field.scopes")).setFlexGrow(2);
-        grid.addColumn(ApiTokenRow::unitName).setHeader(getTranslation("api.field.unit"));
-        grid.addColumn(t -> t.createdBy() + " · " + Formats.dateTime(t.createdAt(), locale))
-                .setHeader(getTranslation("api.created")).setFlexGrow(2);
-        grid.addColumn(t -> t.lastUsedAt() == null ? getTranslation("api.never")
-                : Formats.dateTime(t.lastUsedAt(), locale)).setHeader(getTranslation("api.last-used"));
+        wide.add(grid.addColumn(ApiTokenRow::name).setKey("name").setHeader(getTranslation("api.field.name"))
+                .setFlexGrow(2));
+        wide.add(grid.addColumn(this::scopes).setKey("scopes").setHeader(getTranslation("api.field.scopes"))
+                .setFlexGrow(2));
+        wide.add(grid.addColumn(ApiTokenRow::unitName).setKey("unit").setHeader(getTranslation("api.field.unit")));
+        wide.add(grid.addColumn(t -> t.createdBy() + " · " + Formats.dateTime(t.createdAt(), locale))
+                .setKey("created").setHeader(getTranslation("api.created")).setFlexGrow(2));
+        wide.add(grid.addColumn(t -> lastUsed(t, locale)).setKey("last-used")
+                .setHeader(getTranslation("api.last-used")));
+        // on a phone the five columns above fold into this one, a card of three lines
+        summary = grid.addComponentColumn(t -> card(t, locale)).setKey("token").setHeader(getTranslation("api.token"))
+                .setFlexGrow(1);
+        summary.setVisible(false);
         grid.addComponentColumn(t -> {
             if (!t.active()) {
-                Span s = new Span(getTranslation("api.revoked", Formats.dateTime(t.revokedAt(), locale)));
-                s.getElement().getThemeList().add("badge error small");
-                return s;
+                Span badge = new Span(getTranslation("api.revoked"));
+                badge.getElement().getThemeList().add("badge error small");
+                Div when = new Div(Formats.dateTime(t.revokedAt(), locale));
+                when.addClassName("mingze-api-token-revoked-at");
+                return new Div(badge, when);
             }
             Button revoke = new Button(getTranslation("api.revoke"), e -> confirmRevoke(t));
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             return revoke;
-        }).setHeader(getTranslation("common.status")).setAutoWidth(true);
+        }).setKey("status").setHeader(getTranslation("common.status")).setWidth("8rem").setFlexGrow(0);
+        grid.setId("api-token-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long names and units wrap, not cut off
+        NarrowScreen.follow(this, this::adaptTo);
         grid.setAllRowsVisible(true);
         add(grid);
         refresh();
+    }
+
+    /** On a phone: the token card and its status only, so the grid fits without scrolling sideways. */
+    void adaptTo(int width) {
+        boolean narrow = NarrowScreen.narrow(width);
+        wide.forEach(c -> c.setVisible(!narrow));
+        summary.setVisible(narrow);
+    }
+
+    private String scopes(ApiTokenRow t) {
+        return t.scopes().stream().sorted().map(s -> getTranslation(s.labelKey())).collect(Collectors.joining("、"));
+    }
+
+    private String lastUsed(ApiTokenRow t, Locale locale) {
+        return t.lastUsedAt() == null ? getTranslation("api.never") : Formats.dateTime(t.lastUsedAt(), locale);
+    }
+
+    /** Name; endpoints · unit; last used: what a phone shows of a token. */
+    private Div card(ApiTokenRow t, Locale locale) {
+        Div name = new Div(t.name());
+        name.addClassName("mingze-api-token-name");
+        Div card = new Div(name, new Div(scopes(t) + " · " + t.unitName()),
+                new Div(getTranslation("api.last-used") + "：" + lastUsed(t, locale)));
+        card.addClassName("mingze-api-token-card");
+        return card;
     }
 
     private void refresh() {

@@ -1,7 +1,5 @@
 package org.mingze.base.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -27,7 +25,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
@@ -69,11 +66,6 @@ import org.mingze.base.security.Roles;
 @Menu(title = "menu.audit", order = 95, icon = "vaadin:clipboard-check")
 class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
-    /**
-     * Below this window width (px) the grid drops the id, object and address columns (a tap on a row shows them)
-     * and the filters fold away behind their heading.
-     */
-    static final int NARROW = 640;
     static final String ACTION_PREFIX = "audit.action.";
     static final String OBJECT_PREFIX = "audit.object.";
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -101,13 +93,15 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     private final String exportName;
     /** The filter of the rows on screen; the download runs outside the UI lock and reads only this. */
     private volatile AuditQuery query = AuditQuery.all();
-    private Registration resize;
 
     AuditLogView(AuditLog audit, Clock clock) {
         this.audit = audit;
         this.clock = clock;
         setSizeFull();
         addClassName("mingze-audit");
+        // on a phone (NarrowScreen) the grid drops the id, object and address columns (a tap on a row shows them)
+        // and the filters fold away behind their heading
+        NarrowScreen.follow(this, this::adaptTo);
 
         actor.setLabel(getTranslation("audit.filter.actor"));
         actor.setPlaceholder(getTranslation("audit.filter.actor.placeholder"));
@@ -383,25 +377,8 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         return exportLabels.getOrDefault(code, code);
     }
 
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        var page = attachEvent.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> adaptTo(details.getWindowInnerWidth()));
-        resize = page.addBrowserWindowResizeListener(e -> adaptTo(e.getWidth()));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (resize != null) {
-            resize.remove();
-            resize = null;
-        }
-        super.onDetach(detachEvent);
-    }
-
     void adaptTo(int width) {
-        boolean narrow = width > 0 && width < NARROW;
+        boolean narrow = NarrowScreen.narrow(width);
         wideOnly.forEach(c -> c.setVisible(!narrow));
         filterBox.setOpened(!narrow);
     }

@@ -3,21 +3,11 @@ package org.mingze.duty.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.mingze.duty.AppraisalService;
 import org.mingze.duty.DutyService;
 import org.mingze.duty.Rating;
@@ -27,50 +17,22 @@ import org.mingze.org.MemberFilter;
 import org.mingze.org.MemberRow;
 import org.mingze.org.MemberService;
 import org.mingze.org.OrgService;
+import org.mingze.testing.browser.BrowserTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A duty-report meeting in a real headless Chromium: the secretary of 城关 runs the control screen for three
  * reporters while the presenter screen (a second window of her login) follows, showing each answer only after it is
  * revealed; then a member rates the reporters in a phone-sized window (375 px) with the code. Screenshots go to
- * target/screenshots. Skipped without Debian's chromium and chromedriver, unless {@code MINGZE_REQUIRE_BROWSER=1}.
+ * target/screenshots. How the browser is started and when the class is skipped: {@link BrowserTest}.
  */
-// the same properties as LoginIT, so that all browser tests share one application context
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.com.vaadin.flow.server.frontend.BundleValidationUtil=info",
-                "vaadin.devmode.devTools.enabled=false"})
-@ActiveProfiles("test")
-@EnabledIf(value = "browserInstalledOrRequired", disabledReason = "no Chromium/chromedriver at /usr/bin")
-class DutyMeetingIT {
+class DutyMeetingIT extends BrowserTest {
 
-    static final Path CHROMIUM = Paths.get(System.getProperty("mingze.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Paths.get(System.getProperty("mingze.chromedriver", "/usr/bin/chromedriver"));
-    static final Path SCREENSHOTS = Paths.get(System.getProperty("mingze.screenshots", "target/screenshots"));
-    static final Duration WAIT = Duration.ofSeconds(30);
-
-    static WebDriver driver;
-    static Path profileDir;
-
-    @LocalServerPort
-    int port;
     @Autowired
     DutyService duty;
     @Autowired
@@ -79,50 +41,13 @@ class DutyMeetingIT {
     OrgService org;
     @Autowired
     MemberService members;
-    @Autowired
-    UserDetailsService users;
-
-    static boolean browserInstalledOrRequired() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)
-                || "1".equals(System.getenv("MINGZE_REQUIRE_BROWSER"));
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("Chromium and chromedriver at %s and %s", CHROMIUM, CHROMEDRIVER).isTrue();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profileDir = Files.createTempDirectory("mingze-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,800", "--lang=zh-CN", "--user-data-dir=" + profileDir);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profileDir != null) {
-            try (Stream<Path> files = Files.walk(profileDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 
     @Test
     void a_meeting_runs_for_three_reporters_on_the_presenter_screen_and_members_vote_on_phones() throws IOException {
         long session = sessionOfThreeLeaders();
-        Files.createDirectories(SCREENSHOTS);
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        driver.manage().window().setSize(new Dimension(1280, 800));
-        signIn("lihm", "Mingze@2026");
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        WebDriverWait wait = waiting();
+        window(1280, 800);
+        signIn("lihm");
         driver.get(url("/duty/control/" + session));
         String control = driver.getWindowHandle();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".mingze-duty-buttons")));
@@ -182,11 +107,10 @@ class DutyMeetingIT {
         driver.switchTo().window(control);
         assertThat(stems).hasSize(9).doesNotHaveDuplicates();
 
-        String code = openVoting(session);
-        driver.manage().deleteAllCookies();
-        driver.manage().window().setSize(new Dimension(375, 812));
-        signIn("wangzh", "Mingze@2026");
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        String code = asUser("lihm", () -> appraisal.openVoting(session));
+        signOut();
+        window(375, 812);
+        signIn("wangzh");
         driver.get(url("/duty/vote"));
         WebElement field = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".mingze-checkin-code input")));
@@ -196,7 +120,7 @@ class DutyMeetingIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-radio-button")));
             WebElement competent = driver.findElements(By.cssSelector("vaadin-radio-group")).get(0)
                     .findElement(By.cssSelector("vaadin-radio-button:nth-of-type(2)"));
-            ((ChromeDriver) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", competent);
+            script("arguments[0].scrollIntoView({block: 'center'})", competent);
             competent.click();
             if (i == 0) {
                 screenshot("duty-vote-phone.png");
@@ -207,7 +131,10 @@ class DutyMeetingIT {
             wait.until(d -> d.findElements(By.cssSelector("vaadin-radio-group")).size() == left - 1);
         }
         assertNoSidewaysScroll("the appraisal page");
-        List<ReporterRow> rows = closeAndRead(session);
+        List<ReporterRow> rows = asUser("lihm", () -> {
+            appraisal.closeVoting(session);
+            return duty.reporters(session);
+        });
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.tally()).containsEntry(Rating.COMPETENT, 1);
             assertThat(r.qaScore()).isEqualByComparingTo("25");
@@ -215,78 +142,25 @@ class DutyMeetingIT {
     }
 
     private long sessionOfThreeLeaders() {
-        asUser("lihm");
-        try {
+        return asUser("lihm", () -> {
             long unit = org.manageableUnits().stream().filter(u -> u.name().equals("城关派出所党支部")).findFirst()
                     .orElseThrow().id();
             List<Long> leaders = members.search(new MemberFilter(null, unit, true, true), 0, 50).getContent().stream()
                     .filter(m -> m.unitId() == unit && !"王振华".equals(m.name()) && !"李红梅".equals(m.name()))
-                    .map(MemberRow::id).limit(2).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                    .map(MemberRow::id).limit(2).collect(Collectors.toCollection(ArrayList::new));
             members.search(new MemberFilter("李红梅", unit, true, null), 0, 5).getContent().stream().findFirst()
                     .ifPresent(m -> leaders.add(m.id()));
             assertThat(leaders).hasSize(3);
             return duty.create(new SessionDraft("浏览器测试述职评议", LocalDate.now().getYear(), unit,
                     LocalDate.now().plusDays(1), leaders, List.of("主体责任基础知识", "责任清单与责任书"), List.of(), 3,
                     10, 0, false)).id();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private String openVoting(long session) {
-        asUser("lihm");
-        try {
-            return appraisal.openVoting(session);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private List<ReporterRow> closeAndRead(long session) {
-        asUser("lihm");
-        try {
-            appraisal.closeVoting(session);
-            return duty.reporters(session);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        });
     }
 
     private void click(WebDriverWait wait, String text) {
         By b = By.xpath("//vaadin-button[normalize-space(.)='" + text + "' and not(@disabled)]");
         WebElement button = wait.until(ExpectedConditions.elementToBeClickable(b));
-        ((ChromeDriver) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        script("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
-    }
-
-    private void asUser(String username) {
-        var user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-    }
-
-    private void assertNoSidewaysScroll(String what) {
-        Object overflow = ((ChromeDriver) driver).executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(((Number) overflow).intValue()).as(what + " is wider than the phone").isLessThanOrEqualTo(0);
-    }
-
-    private void signIn(String username, String password) {
-        driver.get(url("/login"));
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-login-form input[name='username']")));
-        WebElement pass = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
-        user.sendKeys(username);
-        pass.sendKeys(password, Keys.ENTER);
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

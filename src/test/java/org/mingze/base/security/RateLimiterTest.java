@@ -1,4 +1,4 @@
-package org.mingze.search.internal;
+package org.mingze.base.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-class ApiRateLimiterTest {
+class RateLimiterTest {
 
     /** A clock that moves only when told. */
     static final class ManualClock extends Clock {
@@ -33,11 +33,11 @@ class ApiRateLimiterTest {
     @Test
     void sixty_a_minute_per_person_then_429_until_the_bucket_refills() {
         ManualClock clock = new ManualClock();
-        ApiRateLimiter limiter = new ApiRateLimiter(new SearchProperties(null, false, 60), clock);
+        RateLimiter limiter = new RateLimiter(60, clock);
         for (int i = 0; i < 60; i++) {
             assertThat(limiter.tryAcquire("wangzh").allowed()).isTrue();
         }
-        ApiRateLimiter.Decision refused = limiter.tryAcquire("wangzh");
+        RateLimiter.Decision refused = limiter.tryAcquire("wangzh");
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).isEqualTo(1);
         assertThat(limiter.tryAcquire("zhouxy").allowed()).as("another person").isTrue();
