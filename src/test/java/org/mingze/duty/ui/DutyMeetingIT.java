@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.mingze.base.time.BureauZone;
 import org.mingze.duty.AppraisalService;
 import org.mingze.duty.DutyService;
 import org.mingze.duty.Rating;
@@ -225,8 +226,8 @@ class DutyMeetingIT {
             members.search(new MemberFilter("李红梅", unit, true, null), 0, 5).getContent().stream().findFirst()
                     .ifPresent(m -> leaders.add(m.id()));
             assertThat(leaders).hasSize(3);
-            return duty.create(new SessionDraft("浏览器测试述职评议", LocalDate.now().getYear(), unit,
-                    LocalDate.now().plusDays(1), leaders, List.of("主体责任基础知识", "责任清单与责任书"), List.of(), 3,
+            return duty.create(new SessionDraft("浏览器测试述职评议", LocalDate.now(BureauZone.get()).getYear(), unit,
+                    LocalDate.now(BureauZone.get()).plusDays(1), leaders, List.of("主体责任基础知识", "责任清单与责任书"), List.of(), 3,
                     10, 0, false)).id();
         } finally {
             SecurityContextHolder.clearContext();

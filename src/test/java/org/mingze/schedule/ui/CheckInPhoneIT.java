@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.mingze.base.time.BureauZone;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -153,7 +154,7 @@ class CheckInPhoneIT {
             long unit = org.manageableUnits().stream().filter(u -> u.name().equals("城关派出所党支部")).findFirst()
                     .orElseThrow().id();
             return schedule.save(SessionDraft.of(unit, SessionType.THEME_DAY, "手机签到测试",
-                    LocalDateTime.now().minusMinutes(5))).session().id();
+                    LocalDateTime.now(BureauZone.get()).minusMinutes(5))).session().id();
         } finally {
             SecurityContextHolder.clearContext();
         }
