@@ -72,6 +72,7 @@ public record LedgerYear(int year, ZoneId zone) {
     public static Set<Integer> between(ResultSet rs, String first, String last, ZoneId zone) throws SQLException {
         Instant a = DbInstants.get(rs, first);
         Instant b = DbInstants.get(rs, last);
-        return between(a == null ? null : LocalDate.ofInstant(a, zone), b == null ? null : LocalDate.ofInstant(b, zone));
+        return between(a == null ? null : LocalDate.ofInstant(a, zone),
+                b == null ? null : LocalDate.ofInstant(b, zone));
     }
 }

@@ -25,8 +25,8 @@ public final class BureauZone {
     }
 
     /**
-     * The zone a setting names: blank means the JVM's zone (the tests use it, so that they follow
-     * {@code -Duser.timezone}); an unknown name is refused with a message saying how to write one.
+     * The zone a setting names (blank means the JVM's zone); an unknown name is refused with a message saying how
+     * to write one.
      */
     public static ZoneId parse(String setting) {
         if (setting == null || setting.isBlank()) {
