@@ -2,7 +2,9 @@ package org.mingze.base;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import org.mingze.base.time.BureauZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,15 +24,20 @@ class BaseConfiguration {
      * {@code mingze.demo.clock-offset} (an ISO-8601 duration such as {@code P11D}) runs the whole application that
      * far in the future, to try what happens after a deadline (a re-sit window, a make-up falling due) without
      * waiting; any other profile refuses it.
+     * <p>
+     * The clock's zone is the bureau's, {@code mingze.zone} (default Asia/Shanghai, decision 0017): days, years and
+     * "today" are taken in it whatever zone the JVM runs in.
      */
     @Bean
     @ConditionalOnMissingBean
     Clock clock(Environment env) {
-        return clockFor(env.getProperty("mingze.demo.clock-offset"), env.acceptsProfiles(Profiles.of("demo")));
+        ZoneId zone = BureauZone.parse(env.getProperty("mingze.zone", BureauZone.DEFAULT));
+        BureauZone.use(zone);
+        return clockFor(env.getProperty("mingze.demo.clock-offset"), env.acceptsProfiles(Profiles.of("demo")), zone);
     }
 
-    static Clock clockFor(String offset, boolean demo) {
-        Clock system = Clock.systemDefaultZone();
+    static Clock clockFor(String offset, boolean demo, ZoneId zone) {
+        Clock system = Clock.system(zone);
         if (offset == null || offset.isBlank()) {
             return system;
         }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +17,7 @@ import org.mingze.base.audit.AuditLog;
 import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.MingzeUser;
 import org.mingze.base.security.Roles;
+import org.mingze.base.time.DbInstants;
 import org.mingze.base.validation.Problem;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.org.OrgService;
@@ -86,9 +86,8 @@ public class FeedService {
                 .param(CurrentUser.actor())
                 .query((rs, n) -> {
                     Long unit = (Long) rs.getObject("unit_id", Long.class);
-                    Timestamp revoked = rs.getTimestamp("revoked_at");
                     return new FeedRow(rs.getLong("id"), unit, unit == null ? null : names.get(unit),
-                            rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
+                            DbInstants.get(rs, "created_at"), DbInstants.get(rs, "revoked_at"));
                 }).list();
     }
 
@@ -98,7 +97,7 @@ public class FeedService {
     public void revoke(long feedId) {
         int n = jdbc.sql("UPDATE schedule_feed SET revoked_at = ? WHERE id = ? AND created_by = ? "
                         + "AND revoked_at IS NULL")
-                .params(Timestamp.from(clock.instant()), feedId, CurrentUser.actor()).update();
+                .params(DbInstants.param(clock.instant()), feedId, CurrentUser.actor()).update();
         if (n != 1) {
             throw new AccessDeniedException("feed " + feedId);
         }
@@ -159,7 +158,7 @@ public class FeedService {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO schedule_feed (token_hash, unit_id, member_id, created_by, created_at) "
                         + "VALUES (?, ?, ?, ?, ?)")
-                .params(hash(token), unitId, memberId, CurrentUser.actor(), Timestamp.from(now)).update(keys, "id");
+                .params(hash(token), unitId, memberId, CurrentUser.actor(), DbInstants.param(now)).update(keys, "id");
         long id = keys.getKey().longValue();
         audit.record("SCHEDULE_FEED_CREATE", "feed", id, unitId == null ? "member " + memberId : "unit " + unitId);
         FeedRow row = mine().stream().filter(f -> f.id() == id).findFirst().orElseThrow();

@@ -6,15 +6,14 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.mingze.base.audit.AuditLog;
 import org.mingze.base.audit.ChainReport;
+import org.mingze.base.time.DbInstants;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,8 +63,8 @@ class ChainVerificationBench {
             String before = prev;
             prev = (String) hash.invoke(make.newInstance(id, at, actor, "MEMBER_UPDATE", "member", objectId, address,
                     detail, before));
-            // stored as Hibernate stores an Instant here: UTC wall-clock time (hibernate.jdbc.time_zone=UTC)
-            batch.add(new Object[]{id, Timestamp.valueOf(at.atOffset(ZoneOffset.UTC).toLocalDateTime()), actor,
+            // stored as every store writes an instant (decision 0017)
+            batch.add(new Object[]{id, DbInstants.param(at), actor,
                     "MEMBER_UPDATE", "member", objectId, address, detail, before, prev});
             if (batch.size() == 5000) {
                 flush(batch);

@@ -23,6 +23,7 @@ import org.mingze.base.ledger.LedgerEntry;
 import org.mingze.base.ledger.LedgerProvider;
 import org.mingze.base.ledger.LedgerSection;
 import org.mingze.base.security.Role;
+import org.mingze.base.time.BureauZone;
 import org.mingze.base.todo.TodoService;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.duty.internal.DutyStore;
@@ -122,7 +123,7 @@ class DutyServiceTest {
         DrawnQuestion shown = duty.draw(id);
         drawn.add(shown.questionId());
         DutyService restarted = new DutyService(new DutyStore(jdbc), questions, exams, papers, org, members, audit,
-                Clock.systemDefaultZone());
+                Clock.system(BureauZone.get()));
         ControlState resumed = restarted.control(id);
         assertThat(resumed.reporter().memberId()).isEqualTo(s.reporters().get(1).getMemberId());
         assertThat(resumed.current().drawId()).isEqualTo(shown.drawId());

@@ -21,6 +21,7 @@ import org.mingze.base.audit.AuditQuery;
 import org.mingze.base.ledger.LedgerEntry;
 import org.mingze.base.ledger.LedgerSection;
 import org.mingze.base.security.Role;
+import org.mingze.base.time.BureauZone;
 import org.mingze.org.internal.Member;
 import org.mingze.org.internal.Unit;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,7 +127,7 @@ class LedgerServiceTest {
         assertThat(y2025.totals().count(LedgerSection.THEME_DAY)).isEqualTo(1);
 
         data.signIn("guolx");
-        assertThat(ledgers.years(m.getId())).contains(2025, 2024, LocalDate.now().getYear())
+        assertThat(ledgers.years(m.getId())).contains(2025, 2024, LocalDate.now(BureauZone.get()).getYear())
                 .doesNotContain(2023);
     }
 

@@ -4,12 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.mingze.base.time.BureauZone;
 
 /** A clock that follows the system clock until a test fixes it, then moves only when told. */
 public class MutableClock extends Clock {
 
     private volatile Instant fixed;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final ZoneId zone = BureauZone.get();
 
     public void set(Instant instant) {
         fixed = instant;

@@ -2,7 +2,6 @@ package org.mingze.api.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mingze.api.ApiScope;
+import org.mingze.base.time.DbInstants;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -37,7 +37,7 @@ public class ApiTokenStore {
         jdbc.sql("INSERT INTO api_token (name, token_hash, scopes, unit_id, created_by, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
                 .params(name, hash, scopes.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), unitId,
-                        actor, Timestamp.from(now))
+                        actor, DbInstants.param(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -63,23 +63,20 @@ public class ApiTokenStore {
     /** Revokes a token once; false when it was already revoked. */
     public boolean revoke(long id, String actor, Instant now) {
         return jdbc.sql("UPDATE api_token SET revoked_by = ?, revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-                .params(actor, Timestamp.from(now), id).update() == 1;
+                .params(actor, DbInstants.param(now), id).update() == 1;
     }
 
     public void used(long id, Instant now) {
-        jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
+        jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(DbInstants.param(now), id).update();
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 
     private static Token token(ResultSet rs, int n) throws SQLException {
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         Arrays.stream(rs.getString(4).split(",")).filter(x -> !x.isBlank()).map(ApiScope::valueOf)
                 .forEach(scopes::add);
         return new Token(rs.getLong(1), rs.getString(2), rs.getString(3), scopes, rs.getLong(5), rs.getString(6),
-                rs.getTimestamp(7).toInstant(), rs.getString(8), instant(rs.getTimestamp(9)),
-                instant(rs.getTimestamp(10)));
+                DbInstants.get(rs, 7), rs.getString(8), DbInstants.get(rs, 9),
+                DbInstants.get(rs, 10));
     }
 }

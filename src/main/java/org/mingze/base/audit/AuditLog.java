@@ -22,6 +22,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.mingze.base.security.ClientAddress;
 import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.Roles;
+import org.mingze.base.time.BureauZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -331,7 +332,7 @@ public class AuditLog {
             if (notBlank(q.objectId())) {
                 p.add(cb.equal(root.get("objectId"), q.objectId().strip()));
             }
-            ZoneId zone = ZoneId.systemDefault();
+            ZoneId zone = BureauZone.get();
             if (q.from() != null) {
                 p.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), q.from().atStartOfDay(zone).toInstant()));
             }

@@ -3,9 +3,9 @@ package org.mingze.base.i18n;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.mingze.base.time.BureauZone;
 
 /** Dates as people read them: 2026年11月28日 in Chinese, 28 Nov 2026 in English. */
 public final class Formats {
@@ -31,7 +31,7 @@ public final class Formats {
         if (instant == null) {
             return "";
         }
-        LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
+        LocalDateTime t = LocalDateTime.ofInstant(instant, BureauZone.get());
         return (isEnglish(locale) ? EN_DATETIME : ZH_DATETIME).format(t);
     }
 

@@ -1,22 +1,19 @@
 package org.mingze.base.ledger;
 
-import java.sql.Timestamp;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.TreeSet;
+import org.mingze.base.time.DbInstants;
 
 /**
- * One calendar year of the ledger in a zone, as the bounds that providers' queries need: days in [first, next) and
- * instants in [from, to).
- * <p>
- * Two kinds of timestamp columns exist: those written through JPA are stored as UTC wall time
- * ({@code hibernate.jdbc.time_zone=UTC}: library completions, attempts, the wrong-answer book, notices), those written
- * with {@code Timestamp.from} through JDBC in the JVM's zone (schedule, review). Use the {@code Utc} methods for the
- * first kind and the plain ones for the second.
+ * One calendar year of the ledger in the bureau's zone (the clock's zone, {@code mingze.zone}), as the bounds that
+ * providers' queries need: days in [first, next) and instants in [from, to). Instant columns are read and bound
+ * through {@link DbInstants} (decision 0017), so the JVM's zone plays no part.
  */
 public record LedgerYear(int year, ZoneId zone) {
 
@@ -37,12 +34,14 @@ public record LedgerYear(int year, ZoneId zone) {
         return next().atStartOfDay(zone).toInstant();
     }
 
-    public Timestamp fromTimestamp() {
-        return Timestamp.from(from());
+    /** {@link #from()} as a JDBC parameter for an instant column. */
+    public OffsetDateTime fromParam() {
+        return DbInstants.param(from());
     }
 
-    public Timestamp toTimestamp() {
-        return Timestamp.from(to());
+    /** {@link #to()} as a JDBC parameter for an instant column. */
+    public OffsetDateTime toParam() {
+        return DbInstants.param(to());
     }
 
     /** The day of an instant in this zone (null stays null). */
@@ -50,9 +49,9 @@ public record LedgerYear(int year, ZoneId zone) {
         return t == null ? null : LocalDate.ofInstant(t, zone);
     }
 
-    /** The day of a timestamp read from the database (null stays null). */
-    public LocalDate day(Timestamp t) {
-        return t == null ? null : day(t.toInstant());
+    /** The day in this zone of the instant in a column of a result row (SQL NULL is null). */
+    public LocalDate day(ResultSet rs, String column) throws SQLException {
+        return day(DbInstants.get(rs, column));
     }
 
     /** The years from the first day's to the last day's, both included (empty when either is null). */
@@ -66,38 +65,14 @@ public record LedgerYear(int year, ZoneId zone) {
         return years;
     }
 
-    /** The day of a timestamp in a zone (null stays null). */
-    public static LocalDate day(Timestamp t, ZoneId zone) {
-        return t == null ? null : LocalDate.ofInstant(t.toInstant(), zone);
-    }
-
-    /** {@link #from()} as a UTC wall-time timestamp, for columns written through JPA. */
-    public Timestamp fromUtc() {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(from(), ZoneOffset.UTC));
-    }
-
-    /** {@link #to()} as a UTC wall-time timestamp, for columns written through JPA. */
-    public Timestamp toUtc() {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(to(), ZoneOffset.UTC));
-    }
-
-    /** The day (in this year's zone) of a UTC wall-time timestamp read from a JPA-written column. */
-    public LocalDate dayUtc(Timestamp t) {
-        return dayUtc(t, zone);
-    }
-
-    /** The day in a zone of a UTC wall-time timestamp read from a JPA-written column (null stays null). */
-    public static LocalDate dayUtc(Timestamp t, ZoneId zone) {
-        return t == null ? null : LocalDate.ofInstant(t.toLocalDateTime().toInstant(ZoneOffset.UTC), zone);
-    }
-
-    /** The instant of a UTC wall-time timestamp read from a JPA-written column (null stays null). */
-    public static Instant instantUtc(Timestamp t) {
-        return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
-    }
-
-    /** {@link #between} for the first and last UTC wall-time timestamps of a JPA-written column, days in a zone. */
-    public static Set<Integer> betweenUtc(Timestamp first, Timestamp last, ZoneId zone) {
-        return between(dayUtc(first, zone), dayUtc(last, zone));
+    /**
+     * {@link #between} for the first and last instants in two columns of a result row (typically MIN and MAX of an
+     * instant column), their days taken in a zone.
+     */
+    public static Set<Integer> between(ResultSet rs, String first, String last, ZoneId zone) throws SQLException {
+        Instant a = DbInstants.get(rs, first);
+        Instant b = DbInstants.get(rs, last);
+        return between(a == null ? null : LocalDate.ofInstant(a, zone),
+                b == null ? null : LocalDate.ofInstant(b, zone));
     }
 }

@@ -55,6 +55,7 @@ import org.mingze.base.audit.ChainReport;
 import org.mingze.base.i18n.Formats;
 import org.mingze.base.i18n.Languages;
 import org.mingze.base.security.Roles;
+import org.mingze.base.time.BureauZone;
 
 /**
  * 审计日志: the append-only audit log for auditors and administrators. Filter by person, action, object and date,
@@ -73,7 +74,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private final AuditLog audit;
     private final Clock clock;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final ZoneId zone = BureauZone.get();
 
     private final TextField actor = new TextField();
     private final ComboBox<String> action = new ComboBox<>();

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mingze.base.time.DbInstants;
 import org.mingze.duty.Mark;
 import org.mingze.duty.Rating;
 import org.mingze.duty.Voting;
@@ -69,7 +69,7 @@ public class DutyStore {
         jdbc.sql("INSERT INTO duty_session (name, report_year, unit_id, meeting_day, banks, tags, per_reporter, "
                         + "points, timer_seconds, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(name, year, unitId, Date.valueOf(day), String.join("\n", banks), String.join("\n", tags),
-                        perReporter, points, timerSeconds, actor, Timestamp.from(now))
+                        perReporter, points, timerSeconds, actor, DbInstants.param(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -153,7 +153,7 @@ public class DutyStore {
     public void insertDraw(long sessionId, long reporterId, int seq, String questionId, int version, Instant now) {
         jdbc.sql("INSERT INTO duty_draw (session_id, reporter_id, seq, question_id, question_version, drawn_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(sessionId, reporterId, seq, questionId, version, Timestamp.from(now)).update();
+                .params(sessionId, reporterId, seq, questionId, version, DbInstants.param(now)).update();
     }
 
     public List<Draw> draws(long reporterId) {
@@ -169,18 +169,18 @@ public class DutyStore {
     }
 
     public void startTimer(long drawId, Instant now) {
-        jdbc.sql("UPDATE duty_draw SET timer_started_at = ? WHERE id = ?").params(Timestamp.from(now), drawId)
+        jdbc.sql("UPDATE duty_draw SET timer_started_at = ? WHERE id = ?").params(DbInstants.param(now), drawId)
                 .update();
     }
 
     public void mark(long drawId, Mark mark, BigDecimal awarded, Instant now) {
         jdbc.sql("UPDATE duty_draw SET mark = ?, awarded = ?, marked_at = ? WHERE id = ?")
-                .params(mark.name(), awarded, Timestamp.from(now), drawId).update();
+                .params(mark.name(), awarded, DbInstants.param(now), drawId).update();
     }
 
     public void reveal(long drawId, Instant now) {
         jdbc.sql("UPDATE duty_draw SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL")
-                .params(Timestamp.from(now), drawId).update();
+                .params(DbInstants.param(now), drawId).update();
     }
 
     // --- appraisal --------------------------------------------------------------------------------------------
@@ -229,9 +229,6 @@ public class DutyStore {
         return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 
     private static Long longOrNull(ResultSet rs, int i) throws SQLException {
         long v = rs.getLong(i);
@@ -242,7 +239,7 @@ public class DutyStore {
         return new Session(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getDate(5).toLocalDate(),
                 lines(rs.getString(6)), lines(rs.getString(7)), rs.getInt(8), rs.getBigDecimal(9), rs.getInt(10),
                 longOrNull(rs, 11), longOrNull(rs, 12), rs.getBoolean(13), Voting.valueOf(rs.getString(14)),
-                rs.getString(15), rs.getString(16), rs.getTimestamp(17).toInstant());
+                rs.getString(15), rs.getString(16), DbInstants.get(rs, 17));
     }
 
     private static Reporter reporter(ResultSet rs, int n) throws SQLException {
@@ -254,7 +251,7 @@ public class DutyStore {
     private static Draw draw(ResultSet rs, int n) throws SQLException {
         String mark = rs.getString(9);
         return new Draw(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5), rs.getInt(6),
-                rs.getTimestamp(7).toInstant(), instant(rs.getTimestamp(8)), mark == null ? null : Mark.valueOf(mark),
-                rs.getBigDecimal(10), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)));
+                DbInstants.get(rs, 7), DbInstants.get(rs, 8), mark == null ? null : Mark.valueOf(mark),
+                rs.getBigDecimal(10), DbInstants.get(rs, 11), DbInstants.get(rs, 12));
     }
 }

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.mingze.base.security.Roles;
+import org.mingze.base.time.BureauZone;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.base.ui.FormErrors;
 import org.mingze.duty.DutyService;
@@ -47,7 +48,7 @@ class DutyEditorView extends VerticalLayout implements HasDynamicTitle {
     DutyEditorView(DutyService duty, OrgService org, MemberService members, QuestionService questions) {
         addClassName("mingze-duty-editor");
         add(new H2(getTranslation("duty.list.new")));
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(BureauZone.get());
         TextField name = new TextField(getTranslation("duty.field.name"));
         name.setValue(today.getYear() + "年度述职述廉述学暨民主评议");
         IntegerField year = new IntegerField(getTranslation("duty.field.year"));

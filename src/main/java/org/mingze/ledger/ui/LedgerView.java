@@ -33,6 +33,7 @@ import org.mingze.base.i18n.Formats;
 import org.mingze.base.ledger.LedgerEntry;
 import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.Role;
+import org.mingze.base.time.BureauZone;
 import org.mingze.ledger.Ledger;
 import org.mingze.ledger.LedgerService;
 import org.mingze.ledger.internal.EvidencePdf;
@@ -102,7 +103,7 @@ class LedgerView extends VerticalLayout implements HasUrlParameter<Long>, HasDyn
     }
 
     private static int year(QueryParameters q) {
-        int now = LocalDate.now().getYear();
+        int now = LocalDate.now(BureauZone.get()).getYear();
         try {
             int y = Integer.parseInt(q.getParameters().getOrDefault("year", List.of("")).get(0));
             return y >= 2000 && y <= now + 1 ? y : now;

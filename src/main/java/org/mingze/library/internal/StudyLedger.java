@@ -56,9 +56,9 @@ class StudyLedger implements LedgerProvider, StudyTimeByMonth {
                         rs.getDate("d").toLocalDate())).list();
         List<Done> done = jdbc.sql("SELECT material_id, how, completed_at FROM library_study_completion"
                         + " WHERE member_id = ? AND completed_at >= ? AND completed_at < ?")
-                .params(memberId, y.fromUtc(), y.toUtc())
+                .params(memberId, y.fromParam(), y.toParam())
                 .query((rs, i) -> new Done(rs.getString("material_id"), StudyHow.valueOf(rs.getString("how")),
-                        y.dayUtc(rs.getTimestamp("completed_at")))).list();
+                        y.day(rs, "completed_at"))).list();
         Map<String, Time> timeOf = new HashMap<>();
         times.forEach(t -> timeOf.put(t.materialId(), t));
         Map<String, Done> doneOf = new HashMap<>();
@@ -112,7 +112,7 @@ class StudyLedger implements LedgerProvider, StudyTimeByMonth {
                 });
         jdbc.sql("SELECT MIN(completed_at) AS a, MAX(completed_at) AS b FROM library_study_completion"
                 + " WHERE member_id = ?").param(memberId).query(rs -> {
-                    years.addAll(LedgerYear.betweenUtc(rs.getTimestamp("a"), rs.getTimestamp("b"), clock.getZone()));
+                    years.addAll(LedgerYear.between(rs, "a", "b", clock.getZone()));
                 });
         return years;
     }

@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -479,7 +478,7 @@ public class ExamService {
         Locale loc = locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
         List<ResultRow> results = results(e, ResultFilter.all());
         List<QuestionStat> stats = statistics(e);
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(clock.getZone());
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(text("exam.export.results", loc));
             header(sheet, loc, "name", "employee-no", "unit", "attempts", "score", "max", "percent", "passed",

@@ -53,15 +53,15 @@ class PracticeLedger implements LedgerProvider {
         TreeMap<YearMonth, Month> months = new TreeMap<>();
         jdbc.sql("SELECT first_wrong_at, mastered_at FROM quiz_wrong_answer WHERE member_id = ? AND"
                         + " (first_wrong_at >= ? AND first_wrong_at < ? OR mastered_at >= ? AND mastered_at < ?)")
-                .params(memberId, y.fromUtc(), y.toUtc(), y.fromUtc(), y.toUtc())
+                .params(memberId, y.fromParam(), y.toParam(), y.fromParam(), y.toParam())
                 .query(rs -> {
-                    LocalDate wrong = y.dayUtc(rs.getTimestamp("first_wrong_at"));
+                    LocalDate wrong = y.day(rs, "first_wrong_at");
                     if (wrong.getYear() == year) {
                         Month m = months.computeIfAbsent(YearMonth.from(wrong), k -> new Month());
                         m.wrong++;
                         m.at(wrong);
                     }
-                    LocalDate mastered = y.dayUtc(rs.getTimestamp("mastered_at"));
+                    LocalDate mastered = y.day(rs, "mastered_at");
                     if (mastered != null && mastered.getYear() == year) {
                         Month m = months.computeIfAbsent(YearMonth.from(mastered), k -> new Month());
                         m.mastered++;
@@ -81,7 +81,7 @@ class PracticeLedger implements LedgerProvider {
         Set<Integer> years = new HashSet<>();
         jdbc.sql("SELECT MIN(first_wrong_at) AS a, MAX(last_answered_at) AS b FROM quiz_wrong_answer"
                 + " WHERE member_id = ?").param(memberId).query(rs -> {
-                    years.addAll(LedgerYear.betweenUtc(rs.getTimestamp("a"), rs.getTimestamp("b"), clock.getZone()));
+                    years.addAll(LedgerYear.between(rs, "a", "b", clock.getZone()));
                 });
         return years;
     }

@@ -2,13 +2,13 @@ package org.mingze.quiz.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mingze.base.time.DbInstants;
 import org.mingze.quiz.Grade;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -134,7 +134,7 @@ public class WrongAnswerBook {
         if (graded.isEmpty()) {
             return;
         }
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+        OffsetDateTime now = DbInstants.param(clock.instant().truncatedTo(ChronoUnit.MILLIS));
         // one map of rows per member; the SELECT reads every (member, question) pair of the members and questions
         // involved and keeps those of a member's own questions
         Map<Long, Map<String, Row>> books = new LinkedHashMap<>();
@@ -150,8 +150,8 @@ public class WrongAnswerBook {
                         + "(:members) AND question_id IN (:ids)", new MapSqlParameterSource("members", ms)
                         .addValue("ids", ids.subList(from, Math.min(ids.size(), from + 500))), rs -> {
                             Row r = new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                                    rs.getObject(5, LocalDateTime.class), rs.getObject(6, LocalDateTime.class),
-                                    rs.getBoolean(7), rs.getObject(8, LocalDateTime.class), rs.getLong(9));
+                                    rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
+                                    rs.getBoolean(7), rs.getObject(8, OffsetDateTime.class), rs.getLong(9));
                             books.get(rs.getLong(10)).put(r.questionId, r);
                         });
             }
@@ -217,22 +217,22 @@ public class WrongAnswerBook {
         }
     }
 
-    /** A row of the book while a batch works on it (times in UTC, as Hibernate stores them). */
+    /** A row of the book while a batch works on it (times as instant-column values, see DbInstants). */
     private static final class Row {
         final Long id;
         final String questionId;
         int timesWrong;
         int consecutiveCorrect;
-        final LocalDateTime firstWrongAt;
-        LocalDateTime lastWrongAt;
-        LocalDateTime lastAnsweredAt;
+        final OffsetDateTime firstWrongAt;
+        OffsetDateTime lastWrongAt;
+        OffsetDateTime lastAnsweredAt;
         boolean inBook;
-        LocalDateTime masteredAt;
+        OffsetDateTime masteredAt;
         final long version;
         boolean touched;
 
-        Row(Long id, String questionId, int timesWrong, int consecutiveCorrect, LocalDateTime firstWrongAt,
-            LocalDateTime lastWrongAt, boolean inBook, LocalDateTime masteredAt, long version) {
+        Row(Long id, String questionId, int timesWrong, int consecutiveCorrect, OffsetDateTime firstWrongAt,
+            OffsetDateTime lastWrongAt, boolean inBook, OffsetDateTime masteredAt, long version) {
             this.id = id;
             this.questionId = questionId;
             this.timesWrong = timesWrong;

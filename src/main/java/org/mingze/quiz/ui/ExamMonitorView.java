@@ -26,7 +26,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +33,7 @@ import org.mingze.base.i18n.Formats;
 import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.Role;
 import org.mingze.base.security.Roles;
+import org.mingze.base.time.BureauZone;
 import org.mingze.base.ui.FormErrors;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.quiz.exam.ExamExceptionDraft;
@@ -211,7 +211,7 @@ class ExamMonitorView extends VerticalLayout implements HasUrlParameter<Long>, H
         d.add(body);
         Button grant = new Button(getTranslation("exam.admin.exception.grant"), e -> {
             ExamExceptionDraft draft = new ExamExceptionDraft(row.memberId(), minutes.getValue(),
-                    closes.getValue() == null ? null : closes.getValue().atZone(ZoneId.systemDefault()).toInstant(),
+                    closes.getValue() == null ? null : closes.getValue().atZone(BureauZone.get()).toInstant(),
                     extraAttempts.getValue() == null ? 0 : extraAttempts.getValue(), reason.getValue());
             try {
                 exams.grantException(examId, draft);

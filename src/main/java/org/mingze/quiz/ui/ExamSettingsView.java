@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mingze.base.security.Roles;
+import org.mingze.base.time.BureauZone;
 import org.mingze.base.ui.FormErrors;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.org.MemberFilter;
@@ -76,7 +77,7 @@ class ExamSettingsView extends VerticalLayout implements HasUrlParameter<Long>, 
     private final OrgService org;
     private final MemberService members;
     private final Clock clock;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final ZoneId zone = BureauZone.get();
 
     // made afresh for each navigation: the router reuses this view from "new" to the saved test's address
     TextField title;

@@ -25,11 +25,11 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mingze.base.time.BureauZone;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.quiz.Response;
 import org.mingze.quiz.exam.AttemptClosedException;
@@ -363,7 +363,7 @@ class ExamTakeView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             SaveAck ack = attempts.save(view.attemptId(), view.holderToken(), position, r);
             answered[position] = !r.isEmpty();
             setMark(position, getTranslation("exam.ui.saved",
-                    LocalTime.ofInstant(ack.savedAt(), ZoneId.systemDefault()).format(TIME)), false, false);
+                    LocalTime.ofInstant(ack.savedAt(), BureauZone.get()).format(TIME)), false, false);
             if (position > furthest) {
                 furthest = position;
                 renderNavigator(); // in a sequential test the next button becomes reachable too

@@ -75,7 +75,7 @@ class ReviewLedger implements LedgerProvider {
         for (Row r : jdbc.sql(SELECT + ", m.kind, m.sent_at FROM review_reminder m"
                         + " JOIN review_candidate c ON c.id = m.candidate_id JOIN review_batch b ON b.id = c.batch_id"
                         + " WHERE c.member_id = ? AND m.sent_at >= ? AND m.sent_at < ?")
-                .params(memberId, y.fromTimestamp(), y.toTimestamp()).query((rs, i) -> row(rs, y)).list()) {
+                .params(memberId, y.fromParam(), y.toParam()).query((rs, i) -> row(rs, y)).list()) {
             out.add(new LedgerEntry(LedgerSection.REMINDER, r.sentOn(), REMINDER_TITLE + r.batch(),
                     t(r.kind().startsWith("R") ? "ledger.review.reminder.resit" : "ledger.review.reminder.test",
                             locale), closed(r, locale), "review/sheet/" + r.id()));
@@ -136,8 +136,8 @@ class ReviewLedger implements LedgerProvider {
                 CandidateState.valueOf(rs.getString("state")), day(rs.getDate("deadline")),
                 rs.getBigDecimal("first_score"), rs.getBigDecimal("first_max"), day(rs.getDate("first_on")),
                 rs.getBigDecimal("resit_score"), rs.getBigDecimal("resit_max"), day(rs.getDate("resit_on")),
-                rs.getTimestamp("makeup_done_at") != null, rs.getString("reason"),
-                y.day(rs.getTimestamp("decided_at")), rs.getString("kind"), y.day(rs.getTimestamp("sent_at")));
+                rs.getObject("makeup_done_at") != null, rs.getString("reason"),
+                y.day(rs, "decided_at"), rs.getString("kind"), y.day(rs, "sent_at"));
     }
 
     private static LocalDate day(Date d) {

@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.mingze.base.time.DbInstants;
 import org.mingze.review.CandidateState;
 import org.mingze.review.ReviewType;
 import org.mingze.review.Standing;
@@ -73,7 +73,7 @@ public class ReviewStore {
         jdbc.sql("INSERT INTO review_batch (review_type, name, unit_id, deadline, pass_percent, resit_delay_days, "
                         + "resit_window_days, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(type.name(), name, unitId, Date.valueOf(deadline), pass, delay, window, actor,
-                        Timestamp.from(now))
+                        DbInstants.param(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -133,7 +133,7 @@ public class ReviewStore {
         jdbc.sql("UPDATE review_candidate SET state = ?, deadline = ?, resit_opens = ?, resit_closes = ?, "
                         + "reason = COALESCE(?, reason), decided_at = ? WHERE id = ?")
                 .params(s.state().name(), Date.valueOf(s.deadline()), date(s.resitOpens()), date(s.resitCloses()),
-                        reason, Timestamp.from(now), id)
+                        reason, DbInstants.param(now), id)
                 .update();
     }
 
@@ -154,11 +154,11 @@ public class ReviewStore {
 
     public void makeupDone(long id, Instant at) {
         jdbc.sql("UPDATE review_candidate SET makeup_done_at = ? WHERE id = ? AND makeup_done_at IS NULL")
-                .params(Timestamp.from(at), id).update();
+                .params(DbInstants.param(at), id).update();
     }
 
     public void resitGranted(long id, Instant at) {
-        jdbc.sql("UPDATE review_candidate SET resit_granted_at = ? WHERE id = ?").params(Timestamp.from(at), id)
+        jdbc.sql("UPDATE review_candidate SET resit_granted_at = ? WHERE id = ?").params(DbInstants.param(at), id)
                 .update();
     }
 
@@ -170,7 +170,7 @@ public class ReviewStore {
             return false;
         }
         jdbc.sql("INSERT INTO review_reminder (candidate_id, kind, sent_at) VALUES (?, ?, ?)")
-                .params(candidateId, kind, Timestamp.from(now)).update();
+                .params(candidateId, kind, DbInstants.param(now)).update();
         return true;
     }
 
@@ -181,20 +181,20 @@ public class ReviewStore {
 
     public void insertSheet(String code, long candidateId, String hash, String actor, Instant now) {
         jdbc.sql("INSERT INTO review_sheet (code, candidate_id, content_hash, issued_by, issued_at) "
-                + "VALUES (?, ?, ?, ?, ?)").params(code, candidateId, hash, actor, Timestamp.from(now)).update();
+                + "VALUES (?, ?, ?, ?, ?)").params(code, candidateId, hash, actor, DbInstants.param(now)).update();
     }
 
     public Optional<Sheet> sheet(String code) {
         return jdbc.sql("SELECT code, candidate_id, content_hash, issued_by, issued_at FROM review_sheet WHERE code = ?")
                 .param(code).query((rs, n) -> new Sheet(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant())).optional();
+                        rs.getString(4), DbInstants.get(rs, 5))).optional();
     }
 
     public Optional<Sheet> latestSheet(long candidateId) {
         return jdbc.sql("SELECT code, candidate_id, content_hash, issued_by, issued_at FROM review_sheet "
                         + "WHERE candidate_id = ? ORDER BY issued_at DESC").param(candidateId)
                 .query((rs, n) -> new Sheet(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant())).list().stream().findFirst();
+                        DbInstants.get(rs, 5))).list().stream().findFirst();
     }
 
     private static Date date(LocalDate d) {
@@ -205,15 +205,12 @@ public class ReviewStore {
         return d == null ? null : d.toLocalDate();
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 
     private static Batch batch(ResultSet rs, int n) throws SQLException {
         long exam = rs.getLong(9);
         return new Batch(rs.getLong(1), ReviewType.valueOf(rs.getString(2)), rs.getString(3), rs.getLong(4),
                 rs.getDate(5).toLocalDate(), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.wasNull() ? null : exam,
-                rs.getString(10), rs.getTimestamp(11).toInstant());
+                rs.getString(10), DbInstants.get(rs, 11));
     }
 
     private static Long longOrNull(ResultSet rs, int i) throws SQLException {
@@ -227,8 +224,8 @@ public class ReviewStore {
                 CandidateState.valueOf(rs.getString(6)), rs.getDate(7).toLocalDate(), longOrNull(rs, 8),
                 rs.getBigDecimal(9), rs.getBigDecimal(10), local(rs.getDate(11)), local(rs.getDate(12)),
                 local(rs.getDate(13)), tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split("\n")),
-                instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16)), longOrNull(rs, 17),
+                DbInstants.get(rs, 15), DbInstants.get(rs, 16), longOrNull(rs, 17),
                 rs.getBigDecimal(18), rs.getBigDecimal(19), local(rs.getDate(20)), rs.getString(21),
-                instant(rs.getTimestamp(22)));
+                DbInstants.get(rs, 22));
     }
 }

@@ -18,6 +18,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import org.mingze.base.time.BureauZone;
 import org.mingze.base.validation.Problem;
 import org.mingze.review.internal.CandidateSheet;
 import com.vaadin.flow.component.html.Paragraph;
@@ -83,7 +84,7 @@ class ReviewEditorView extends VerticalLayout implements HasDynamicTitle {
         unit.setItems(org.manageableUnits());
         unit.setItemLabelGenerator(UnitNode::name);
         DatePicker deadline = new DatePicker(getTranslation("review.field.deadline"));
-        deadline.setValue(LocalDate.now().plusDays(7));
+        deadline.setValue(LocalDate.now(BureauZone.get()).plusDays(7));
         IntegerField pass = new IntegerField(getTranslation("review.field.pass"));
         pass.setValue(80);
         IntegerField delay = new IntegerField(getTranslation("review.field.delay"));

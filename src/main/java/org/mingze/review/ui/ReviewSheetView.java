@@ -18,7 +18,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
+import org.mingze.base.time.BureauZone;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.review.ResultSheet;
 import org.mingze.review.SheetService;
@@ -72,7 +72,7 @@ class ReviewSheetView extends VerticalLayout implements HasUrlParameter<Long>, H
         actions.addClassName("mingze-no-print");
         String url = base + "/verify/" + s.code();
         add(actions, new Html(SheetHtml.render(s, url, (k, a) -> getTranslation(k, a == null ? new Object[0] : a),
-                ZoneId.systemDefault())));
+                BureauZone.get())));
     }
 
     private static String base() {

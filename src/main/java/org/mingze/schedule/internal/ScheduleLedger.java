@@ -70,7 +70,7 @@ class ScheduleLedger implements LedgerProvider {
         for (Row r : jdbc.sql(SELECT + ", r.kind, r.sent_at" + FROM + " JOIN schedule_reminder r"
                         + " ON r.session_id = a.session_id AND r.member_id = a.member_id"
                         + " WHERE a.member_id = ? AND r.sent_at >= ? AND r.sent_at < ?")
-                .params(memberId, y.fromTimestamp(), y.toTimestamp()).query((rs, i) -> row(rs, y)).list()) {
+                .params(memberId, y.fromParam(), y.toParam()).query((rs, i) -> row(rs, y)).list()) {
             out.add(reminder(r, locale));
         }
         return out;
@@ -82,10 +82,10 @@ class ScheduleLedger implements LedgerProvider {
         jdbc.sql("SELECT MIN(s.starts_at) AS a, MAX(s.starts_at) AS b FROM schedule_attendee a"
                 + " JOIN schedule_session s ON s.id = a.session_id WHERE a.member_id = ? AND s.status <> 'CANCELLED'")
                 .param(memberId).query(rs -> {
-                    var a = rs.getTimestamp("a");
-                    var b = rs.getTimestamp("b");
-                    years.addAll(LedgerYear.between(a == null ? null : a.toLocalDateTime().toLocalDate(),
-                            b == null ? null : b.toLocalDateTime().toLocalDate()));
+                    LocalDateTime a = rs.getObject("a", LocalDateTime.class);
+                    LocalDateTime b = rs.getObject("b", LocalDateTime.class);
+                    years.addAll(LedgerYear.between(a == null ? null : a.toLocalDate(),
+                            b == null ? null : b.toLocalDate()));
                 });
         return years;
     }
@@ -139,11 +139,11 @@ class ScheduleLedger implements LedgerProvider {
         String decision = rs.getString("decision");
         Date due = rs.getDate("due_on");
         return new Row(rs.getLong("id"), SessionType.valueOf(rs.getString("session_type")), rs.getString("topic"),
-                rs.getTimestamp("starts_at").toLocalDateTime(), SessionStatus.valueOf(rs.getString("status")),
+                rs.getObject("starts_at", LocalDateTime.class), SessionStatus.valueOf(rs.getString("status")),
                 AttendanceStatus.valueOf(rs.getString("att")), rs.getString("reason"),
                 decision == null ? null : LeaveDecision.valueOf(decision), rs.getString("comment"),
-                rs.getString("cause"), due == null ? null : due.toLocalDate(), y.day(rs.getTimestamp("done_at")),
-                rs.getString("kind"), y.day(rs.getTimestamp("sent_at")));
+                rs.getString("cause"), due == null ? null : due.toLocalDate(), y.day(rs, "done_at"),
+                rs.getString("kind"), y.day(rs, "sent_at"));
     }
 
     private String t(String key, Locale l, Object... args) {

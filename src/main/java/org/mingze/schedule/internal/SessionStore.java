@@ -2,7 +2,6 @@ package org.mingze.schedule.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.mingze.base.time.DbInstants;
 import org.mingze.schedule.AttendanceStatus;
 import org.mingze.schedule.LeaveDecision;
 import org.mingze.schedule.SessionDraft;
@@ -68,10 +68,10 @@ public class SessionStore {
                         + "online_link, host, host_member_id, agenda, exam_id, status, checkin_secret, "
                         + "checkin_margin_min, makeup_days, series_id, created_by, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?, ?, ?, ?, ?)")
-                .params(d.unitId(), d.type().name(), d.topic(), Timestamp.valueOf(d.startsAt()), d.durationMinutes(),
+                .params(d.unitId(), d.type().name(), d.topic(), d.startsAt(), d.durationMinutes(),
                         d.place(), d.onlineLink(), d.host(), d.hostMemberId(), d.agenda(), d.examId(), secret,
-                        d.checkInMarginMinutes(), d.makeupDays(), seriesId, actor, Timestamp.from(now),
-                        Timestamp.from(now))
+                        d.checkInMarginMinutes(), d.makeupDays(), seriesId, actor, DbInstants.param(now),
+                        DbInstants.param(now))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         replaceMaterials(id, d.materialIds());
@@ -84,9 +84,9 @@ public class SessionStore {
                         + "duration_minutes = ?, place = ?, online_link = ?, host = ?, host_member_id = ?, agenda = ?, "
                         + "exam_id = ?, checkin_margin_min = ?, makeup_days = ?, updated_at = ?, version = version + 1 "
                         + "WHERE id = ? AND version = ?")
-                .params(d.type().name(), d.topic(), Timestamp.valueOf(d.startsAt()), d.durationMinutes(), d.place(),
+                .params(d.type().name(), d.topic(), d.startsAt(), d.durationMinutes(), d.place(),
                         d.onlineLink(), d.host(), d.hostMemberId(), d.agenda(), d.examId(), d.checkInMarginMinutes(),
-                        d.makeupDays(), Timestamp.from(now), d.id(), expectedVersion)
+                        d.makeupDays(), DbInstants.param(now), d.id(), expectedVersion)
                 .update();
         if (n == 1) {
             replaceMaterials(d.id(), d.materialIds());
@@ -97,12 +97,12 @@ public class SessionStore {
     public void setStatus(long id, SessionStatus status, String cancelReason, Instant now) {
         jdbc.sql("UPDATE schedule_session SET status = ?, cancel_reason = ?, updated_at = ?, version = version + 1 "
                         + "WHERE id = ?")
-                .params(status.name(), cancelReason, Timestamp.from(now), id).update();
+                .params(status.name(), cancelReason, DbInstants.param(now), id).update();
     }
 
     public void setMinutes(long id, String minutes, Instant now) {
         jdbc.sql("UPDATE schedule_session SET minutes = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(minutes, Timestamp.from(now), id).update();
+                .params(minutes, DbInstants.param(now), id).update();
     }
 
     private void replaceMaterials(long sessionId, List<String> materialIds) {
@@ -131,8 +131,8 @@ public class SessionStore {
         }
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM schedule_session WHERE unit_id IN (:units) "
                         + "AND starts_at < :to AND starts_at > :earliest ORDER BY starts_at, id")
-                .param("units", unitIds).param("earliest", Timestamp.valueOf(from.minusMinutes(MAX_MINUTES)))
-                .param("to", Timestamp.valueOf(to))
+                .param("units", unitIds).param("earliest", from.minusMinutes(MAX_MINUTES))
+                .param("to", to)
                 .query(SessionStore::session).stream().filter(s -> s.endsAt().isAfter(from)).toList();
     }
 
@@ -140,8 +140,8 @@ public class SessionStore {
     public List<Session> hostedBy(long memberId, LocalDateTime from, LocalDateTime to) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM schedule_session WHERE host_member_id = :m "
                         + "AND status <> 'CANCELLED' AND starts_at < :to AND starts_at > :earliest ORDER BY starts_at")
-                .param("m", memberId).param("earliest", Timestamp.valueOf(from.minusMinutes(MAX_MINUTES)))
-                .param("to", Timestamp.valueOf(to))
+                .param("m", memberId).param("earliest", from.minusMinutes(MAX_MINUTES))
+                .param("to", to)
                 .query(SessionStore::session).stream().filter(s -> s.endsAt().isAfter(from)).toList();
     }
 
@@ -150,7 +150,7 @@ public class SessionStore {
         return jdbc.sql("SELECT " + prefixed("s") + " FROM schedule_session s JOIN schedule_attendee a "
                         + "ON a.session_id = s.id WHERE a.member_id = :m AND s.starts_at >= :from "
                         + "AND s.starts_at < :to ORDER BY s.starts_at")
-                .param("m", memberId).param("from", Timestamp.valueOf(from)).param("to", Timestamp.valueOf(to))
+                .param("m", memberId).param("from", from).param("to", to)
                 .query(SessionStore::session).list();
     }
 
@@ -200,7 +200,7 @@ public class SessionStore {
     public void mark(long sessionId, long memberId, AttendanceStatus status, String how, String by, Instant at) {
         jdbc.sql("UPDATE schedule_attendee SET status = ?, how = ?, marked_by = ?, marked_at = ? "
                         + "WHERE session_id = ? AND member_id = ?")
-                .params(status.name(), how, by, at == null ? null : Timestamp.from(at), sessionId, memberId).update();
+                .params(status.name(), how, by, at == null ? null : DbInstants.param(at), sessionId, memberId).update();
     }
 
     public int countFailedCode(long sessionId, long memberId) {
@@ -225,13 +225,13 @@ public class SessionStore {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO schedule_leave (session_id, member_id, reason, requested_at, decision) "
                         + "VALUES (?, ?, ?, ?, 'PENDING')")
-                .params(sessionId, memberId, reason, Timestamp.from(now)).update(keys, "id");
+                .params(sessionId, memberId, reason, DbInstants.param(now)).update(keys, "id");
         return keys.getKey().longValue();
     }
 
     public void decideLeave(long id, LeaveDecision decision, String by, String comment, Instant now) {
         jdbc.sql("UPDATE schedule_leave SET decision = ?, decided_by = ?, decided_at = ?, comment = ? WHERE id = ?")
-                .params(decision.name(), by, Timestamp.from(now), comment, id).update();
+                .params(decision.name(), by, DbInstants.param(now), comment, id).update();
     }
 
     public Optional<Leave> leave(long id) {
@@ -255,7 +255,7 @@ public class SessionStore {
         return jdbc.sql("INSERT INTO schedule_makeup (session_id, member_id, cause, created_at, due_on) "
                         + "SELECT ?, ?, ?, ?, ? FROM (VALUES (0)) t WHERE NOT EXISTS (SELECT 1 FROM schedule_makeup "
                         + "WHERE session_id = ? AND member_id = ?)")
-                .params(sessionId, memberId, cause, Timestamp.from(now), dueOn, sessionId, memberId).update() == 1;
+                .params(sessionId, memberId, cause, DbInstants.param(now), dueOn, sessionId, memberId).update() == 1;
     }
 
     public List<Makeup> makeupsOf(long memberId) {
@@ -280,12 +280,12 @@ public class SessionStore {
 
     public void makeupDone(long id, Instant at) {
         jdbc.sql("UPDATE schedule_makeup SET done_at = ? WHERE id = ? AND done_at IS NULL")
-                .params(Timestamp.from(at), id).update();
+                .params(DbInstants.param(at), id).update();
     }
 
     public void makeupNudged(long id, int escalation, Instant at) {
         jdbc.sql("UPDATE schedule_makeup SET escalation = ?, last_nudged_at = ? WHERE id = ?")
-                .params(escalation, Timestamp.from(at), id).update();
+                .params(escalation, DbInstants.param(at), id).update();
     }
 
     /** The title of the session's quiz as it was when linked (null without a quiz). */
@@ -306,7 +306,7 @@ public class SessionStore {
         return jdbc.sql("INSERT INTO schedule_quiz_result (exam_id, member_id, attempt_id, percent, passed, graded_at) "
                         + "SELECT ?, ?, ?, ?, ?, ? FROM (VALUES (0)) t WHERE NOT EXISTS (SELECT 1 FROM "
                         + "schedule_quiz_result WHERE exam_id = ? AND member_id = ? AND attempt_id = ?)")
-                .params(examId, memberId, attemptId, percent, passed, Timestamp.from(at), examId, memberId, attemptId)
+                .params(examId, memberId, attemptId, percent, passed, DbInstants.param(at), examId, memberId, attemptId)
                 .update() == 1;
     }
 
@@ -314,7 +314,7 @@ public class SessionStore {
         return jdbc.sql("SELECT * FROM schedule_quiz_result WHERE exam_id = ? ORDER BY member_id, graded_at")
                 .param(examId).query((rs, n) -> new QuizResult(rs.getLong("exam_id"), rs.getLong("member_id"),
                         rs.getLong("attempt_id"), rs.getBigDecimal("percent"), rs.getBoolean("passed"),
-                        rs.getTimestamp("graded_at").toInstant())).list();
+                        DbInstants.get(rs, "graded_at"))).list();
     }
 
     public boolean passedQuiz(long examId, long memberId) {
@@ -346,7 +346,7 @@ public class SessionStore {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO schedule_photo (session_id, stored_name, original_name, format, size_bytes, width, "
                         + "height, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(sessionId, storedName, originalName, format, size, width, height, by, Timestamp.from(at))
+                .params(sessionId, storedName, originalName, format, size, width, height, by, DbInstants.param(at))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -372,7 +372,7 @@ public class SessionStore {
     private static Photo photo(ResultSet rs) throws SQLException {
         return new Photo(new org.mingze.schedule.PhotoRow(rs.getLong("id"), rs.getLong("session_id"),
                 rs.getString("original_name"), rs.getString("format"), rs.getLong("size_bytes"), rs.getInt("width"),
-                rs.getInt("height"), rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()),
+                rs.getInt("height"), rs.getString("uploaded_by"), DbInstants.get(rs, "uploaded_at")),
                 rs.getString("stored_name"));
     }
 
@@ -382,7 +382,7 @@ public class SessionStore {
     public List<Session> plannedStarting(LocalDateTime from, LocalDateTime to) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM schedule_session WHERE status = 'PLANNED' "
                         + "AND starts_at >= :from AND starts_at < :to ORDER BY starts_at")
-                .param("from", Timestamp.valueOf(from)).param("to", Timestamp.valueOf(to))
+                .param("from", from).param("to", to)
                 .query(SessionStore::session).list();
     }
 
@@ -391,7 +391,7 @@ public class SessionStore {
         return jdbc.sql("INSERT INTO schedule_reminder (session_id, member_id, kind, sent_at) "
                         + "SELECT ?, ?, ?, ? FROM (VALUES (0)) t WHERE NOT EXISTS (SELECT 1 FROM schedule_reminder "
                         + "WHERE session_id = ? AND member_id = ? AND kind = ?)")
-                .params(sessionId, memberId, kind, Timestamp.from(at), sessionId, memberId, kind).update() == 1;
+                .params(sessionId, memberId, kind, DbInstants.param(at), sessionId, memberId, kind).update() == 1;
     }
 
     public boolean reminded(long sessionId, long memberId, String kind) {
@@ -403,7 +403,7 @@ public class SessionStore {
 
     private static Session session(ResultSet rs, int n) throws SQLException {
         return new Session(rs.getLong("id"), rs.getLong("unit_id"), SessionType.valueOf(rs.getString("session_type")),
-                rs.getString("topic"), rs.getTimestamp("starts_at").toLocalDateTime(), rs.getInt("duration_minutes"),
+                rs.getString("topic"), rs.getObject("starts_at", LocalDateTime.class), rs.getInt("duration_minutes"),
                 rs.getString("place"), rs.getString("online_link"), rs.getString("host"),
                 (Long) rs.getObject("host_member_id", Long.class), rs.getString("agenda"),
                 (Long) rs.getObject("exam_id", Long.class), SessionStatus.valueOf(rs.getString("status")),
@@ -413,25 +413,21 @@ public class SessionStore {
     }
 
     private static Attendee attendee(ResultSet rs, int n) throws SQLException {
-        Timestamp at = rs.getTimestamp("marked_at");
         return new Attendee(rs.getLong("session_id"), rs.getLong("member_id"),
                 AttendanceStatus.valueOf(rs.getString("status")), rs.getString("how"), rs.getString("marked_by"),
-                at == null ? null : at.toInstant(), rs.getInt("failed_codes"));
+                DbInstants.get(rs, "marked_at"), rs.getInt("failed_codes"));
     }
 
     private static Leave leave(ResultSet rs, int n) throws SQLException {
-        Timestamp at = rs.getTimestamp("decided_at");
         return new Leave(rs.getLong("id"), rs.getLong("session_id"), rs.getLong("member_id"), rs.getString("reason"),
-                rs.getTimestamp("requested_at").toInstant(), LeaveDecision.valueOf(rs.getString("decision")),
-                rs.getString("decided_by"), at == null ? null : at.toInstant(), rs.getString("comment"));
+                DbInstants.get(rs, "requested_at"), LeaveDecision.valueOf(rs.getString("decision")),
+                rs.getString("decided_by"), DbInstants.get(rs, "decided_at"), rs.getString("comment"));
     }
 
     private static Makeup makeup(ResultSet rs, int n) throws SQLException {
-        Timestamp done = rs.getTimestamp("done_at");
-        Timestamp nudged = rs.getTimestamp("last_nudged_at");
         return new Makeup(rs.getLong("id"), rs.getLong("session_id"), rs.getLong("member_id"), rs.getString("cause"),
-                rs.getTimestamp("created_at").toInstant(), rs.getDate("due_on").toLocalDate(),
-                done == null ? null : done.toInstant(), rs.getInt("escalation"),
-                nudged == null ? null : nudged.toInstant());
+                DbInstants.get(rs, "created_at"), rs.getDate("due_on").toLocalDate(),
+                DbInstants.get(rs, "done_at"), rs.getInt("escalation"),
+                DbInstants.get(rs, "last_nudged_at"));
     }
 }

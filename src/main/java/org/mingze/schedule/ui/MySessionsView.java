@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.mingze.base.i18n.Formats;
+import org.mingze.base.time.BureauZone;
 import org.mingze.library.StudyCheckProvider;
 import org.mingze.schedule.AttendanceService;
 import org.mingze.schedule.FeedService;
@@ -48,7 +49,7 @@ class MySessionsView extends VerticalLayout implements HasDynamicTitle {
             add(list);
         }
         add(new H3(getTranslation("schedule.mine.upcoming")));
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(BureauZone.get());
         List<SessionCard> sessions = schedule.mySessions(today, today.plusDays(60));
         if (sessions.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("schedule.mine.none"));
@@ -90,7 +91,7 @@ class MySessionsView extends VerticalLayout implements HasDynamicTitle {
     private Div makeup(MakeupRow m, Locale locale) {
         Div card = new Div();
         card.addClassName("mingze-makeup");
-        boolean overdue = m.dueOn().isBefore(LocalDate.now());
+        boolean overdue = m.dueOn().isBefore(LocalDate.now(BureauZone.get()));
         Span due = new Span(getTranslation(overdue ? "schedule.makeup.overdue" : "schedule.makeup.due",
                 Formats.date(m.dueOn(), locale)));
         due.getElement().getThemeList().add(overdue ? "badge error small" : "badge contrast small");

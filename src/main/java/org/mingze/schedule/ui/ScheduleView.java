@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.mingze.base.i18n.Formats;
+import org.mingze.base.time.BureauZone;
 import org.mingze.base.ui.calendar.CalendarView;
 import org.mingze.org.OrgService;
 import org.mingze.org.UnitNode;
@@ -47,7 +48,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
     private final CalendarView calendar;
     private final Div cadence = new Div();
     private final boolean manages;
-    private LocalDate from = LocalDate.now().withDayOfMonth(1).minusDays(7);
+    private LocalDate from = LocalDate.now(BureauZone.get()).withDayOfMonth(1).minusDays(7);
     private LocalDate to = from.plusDays(49);
 
     ScheduleView(ScheduleService schedule, OrgService org) {
@@ -69,7 +70,7 @@ class ScheduleView extends VerticalLayout implements HasDynamicTitle {
         bar.setWrap(true);
         if (manages) {
             Button create = new Button(getTranslation("schedule.calendar.new"), VaadinIcon.PLUS.create(),
-                    e -> newSession(LocalDate.now().plusDays(1)));
+                    e -> newSession(LocalDate.now(BureauZone.get()).plusDays(1)));
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             create.addClassName("mingze-schedule-new");
             Button series = new Button(getTranslation("schedule.calendar.series"), VaadinIcon.CALENDAR_CLOCK.create(),

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.mingze.base.i18n.Formats;
 import org.mingze.base.security.Roles;
+import org.mingze.base.time.BureauZone;
 import org.mingze.base.ui.FormErrors;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.org.OrgService;
@@ -102,7 +103,7 @@ class SeriesView extends VerticalLayout implements HasDynamicTitle {
         every.setItemLabelGenerator(i -> getTranslation("schedule.series.every." + i));
         every.setValue(1);
         every.setLabel(getTranslation("schedule.series.every"));
-        LocalDate next = LocalDate.now().plusYears(1).withDayOfYear(1);
+        LocalDate next = LocalDate.now(BureauZone.get()).plusYears(1).withDayOfYear(1);
         from.setValue(next);
         to.setValue(next.withMonth(12).withDayOfMonth(31));
         from.setLabel(getTranslation("schedule.series.from"));

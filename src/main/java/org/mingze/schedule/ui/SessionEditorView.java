@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mingze.base.security.Roles;
+import org.mingze.base.time.BureauZone;
 import org.mingze.base.ui.FormErrors;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.org.OrgService;
@@ -158,7 +159,7 @@ class SessionEditorView extends VerticalLayout implements HasUrlParameter<String
         } else {
             id = null;
             LocalDate day = q.getOrDefault("date", List.of()).stream().findFirst().map(LocalDate::parse)
-                    .orElse(LocalDate.now().plusDays(1));
+                    .orElse(LocalDate.now(BureauZone.get()).plusDays(1));
             Long unitId = q.getOrDefault("unit", List.of()).stream().filter(s -> s.matches("\\d+")).findFirst()
                     .map(Long::valueOf).orElse(null);
             unit.setValue(units.stream().filter(u -> unitId != null && u.id() == unitId).findFirst()

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mingze.base.i18n.Formats;
 import org.mingze.base.security.CurrentUser;
+import org.mingze.base.time.BureauZone;
 import org.mingze.base.ui.FormErrors;
 import org.mingze.base.validation.ValidationException;
 import org.mingze.library.StudyCheckProvider;
@@ -243,7 +244,7 @@ class SessionView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         if (asked) {
             add(note(getTranslation("schedule.leave.state." + own.leave())));
         } else if (own.status() == AttendanceStatus.EXPECTED
-                && LocalDateTime.now().isBefore(detail.card().startsAt())) {
+                && LocalDateTime.now(BureauZone.get()).isBefore(detail.card().startsAt())) {
             Button leave = new Button(getTranslation("schedule.leave.ask"), VaadinIcon.CLOCK.create(),
                     e -> askLeave());
             leave.addClassName("mingze-session-leave");

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mingze.MingzeTest;
+import org.mingze.base.time.BureauZone;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -272,7 +273,7 @@ class AuditLogTest {
         audit.recordAs(who, "MEMBER_UPDATE", "member", 41, "edited", "10.0.0.1");
         audit.recordAs(who, "UNIT_UPDATE", "unit", 3, "renamed", "10.0.0.1");
         audit.recordAs("someone-else", "MEMBER_CREATE", "member", 41, "created", "10.0.0.2");
-        LocalDate today = LocalDate.now(ZoneId.systemDefault());
+        LocalDate today = LocalDate.now(BureauZone.get());
 
         assertThat(actions(new AuditQuery(who, null, null, null, null, null)))
                 .containsExactly("UNIT_UPDATE", "MEMBER_UPDATE", "MEMBER_CREATE");
@@ -334,7 +335,7 @@ class AuditLogTest {
         assertThatThrownBy(() -> audit.search(AuditQuery.all(), 0, 10)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> audit.count(AuditQuery.all())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> audit.verifyChain()).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> audit.exportXlsx(AuditQuery.all(), List.of(), ZoneId.systemDefault()))
+        assertThatThrownBy(() -> audit.exportXlsx(AuditQuery.all(), List.of(), BureauZone.get()))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -388,9 +389,9 @@ class AuditLogTest {
     }
 
     private void insert(AuditEntry e) {
-        // written as Hibernate writes it (UTC, see spring.jpa.properties.hibernate.jdbc.time_zone)
+        // written as every store writes an instant (decision 0017)
         jdbc.update("insert into base_audit_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.getId(), java.sql.Timestamp.valueOf(e.getOccurredAt().atZone(ZoneId.of("UTC")).toLocalDateTime()),
+                e.getId(), org.mingze.base.time.DbInstants.param(e.getOccurredAt()),
                 e.getActor(), e.getAction(), e.getObjectType(), e.getObjectId(), e.getSourceAddr(), e.getDetail(),
                 e.getPrevHash(), e.getHash());
     }

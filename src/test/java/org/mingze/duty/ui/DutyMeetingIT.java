@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.mingze.base.time.BureauZone;
 import org.mingze.duty.AppraisalService;
 import org.mingze.duty.DutyService;
 import org.mingze.duty.Rating;
@@ -151,8 +152,8 @@ class DutyMeetingIT extends BrowserTest {
             members.search(new MemberFilter("李红梅", unit, true, null), 0, 5).getContent().stream().findFirst()
                     .ifPresent(m -> leaders.add(m.id()));
             assertThat(leaders).hasSize(3);
-            return duty.create(new SessionDraft("浏览器测试述职评议", LocalDate.now().getYear(), unit,
-                    LocalDate.now().plusDays(1), leaders, List.of("主体责任基础知识", "责任清单与责任书"), List.of(), 3,
+            return duty.create(new SessionDraft("浏览器测试述职评议", LocalDate.now(BureauZone.get()).getYear(), unit,
+                    LocalDate.now(BureauZone.get()).plusDays(1), leaders, List.of("主体责任基础知识", "责任清单与责任书"), List.of(), 3,
                     10, 0, false)).id();
         });
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mingze.KaribuTest;
 import org.mingze.base.security.Role;
+import org.mingze.base.time.BureauZone;
 import org.mingze.duty.AppraisalService;
 import org.mingze.duty.DutyService;
 import org.mingze.duty.Rating;
@@ -47,8 +48,8 @@ class DutyViewsTest extends KaribuTest {
         organiser = data.account(unit, Role.ORGANIZER);
         reporters = List.of(data.account(unit), data.account(unit), data.account(unit));
         login(organiser.getUsername());
-        return duty.create(new SessionDraft("视图测试述职评议", LocalDate.now().getYear(), unit.getId(),
-                LocalDate.now().plusDays(2), reporters.stream().map(Account::getMemberId).toList(),
+        return duty.create(new SessionDraft("视图测试述职评议", LocalDate.now(BureauZone.get()).getYear(), unit.getId(),
+                LocalDate.now(BureauZone.get()).plusDays(2), reporters.stream().map(Account::getMemberId).toList(),
                 List.of("主体责任基础知识"), List.of(), 3, 10, 60, false));
     }
 

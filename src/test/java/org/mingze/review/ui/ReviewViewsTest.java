@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mingze.KaribuTest;
 import org.mingze.base.security.Role;
+import org.mingze.base.time.BureauZone;
 import org.mingze.org.internal.Account;
 import org.mingze.org.internal.Unit;
 import org.mingze.quiz.exam.AttemptService;
@@ -43,7 +44,7 @@ class ReviewViewsTest extends KaribuTest {
         Account b = data.account(u);
         login(organiser.getUsername());
         BatchRow batch = reviews.create(BatchDraft.of(ReviewType.PRE_APPOINTMENT, "视图测试批次", u.getId(),
-                LocalDate.now().plusDays(5), List.of(new CandidateDraft(a.getMemberId(), null, "副所长"),
+                LocalDate.now(BureauZone.get()).plusDays(5), List.of(new CandidateDraft(a.getMemberId(), null, "副所长"),
                         new CandidateDraft(b.getMemberId(), null, "所长"))));
         UI.getCurrent().navigate("review");
         assertThat(GridKt._size(_get(Grid.class))).isGreaterThanOrEqualTo(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
+import org.mingze.base.time.BureauZone;
 import org.mingze.org.OrgService;
 import org.mingze.schedule.AttendanceService;
 import org.mingze.schedule.ScheduleService;
@@ -74,7 +75,7 @@ class CheckInPhoneIT extends BrowserTest {
             long unit = org.manageableUnits().stream().filter(u -> u.name().equals("城关派出所党支部")).findFirst()
                     .orElseThrow().id();
             return schedule.save(SessionDraft.of(unit, SessionType.THEME_DAY, "手机签到测试",
-                    LocalDateTime.now().minusMinutes(5))).session().id();
+                    LocalDateTime.now(BureauZone.get()).minusMinutes(5))).session().id();
         });
     }
 }

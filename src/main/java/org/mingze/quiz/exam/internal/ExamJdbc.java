@@ -3,13 +3,14 @@ package org.mingze.quiz.exam.internal;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mingze.base.time.DbInstants;
 import org.mingze.quiz.Grade;
 import org.mingze.quiz.QuestionType;
 import org.mingze.quiz.exam.DrawSection;
@@ -205,7 +206,7 @@ public class ExamJdbc {
                     new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 500))),
                     (ResultSet rs) -> {
                         out.put(rs.getLong(1), new ListFigures(rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                                instant(rs.getTimestamp(5)), rs.getString(6) == null ? "" : rs.getString(6)));
+                                DbInstants.get(rs, 5), rs.getString(6) == null ? "" : rs.getString(6)));
                     });
         }
         return out;
@@ -240,7 +241,7 @@ public class ExamJdbc {
                     new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 500))),
                     (ResultSet rs) -> {
                         out.add(new WaitingEssay(item(rs, 0), rs.getLong(13), rs.getLong(14),
-                                instant(rs.getTimestamp(15))));
+                                DbInstants.get(rs, 15)));
                     });
         }
         return out;
@@ -249,7 +250,7 @@ public class ExamJdbc {
     private static ItemRow item(ResultSet rs, int row) throws SQLException {
         String outcome = rs.getString(10);
         return new ItemRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getBigDecimal(5),
-                Json.order(rs.getString(6)), Json.response(rs.getString(7)), instant(rs.getTimestamp(8)),
+                Json.order(rs.getString(6)), Json.response(rs.getString(7)), DbInstants.get(rs, 8),
                 rs.getBoolean(9), outcome == null ? null : Grade.Outcome.valueOf(outcome), rs.getBigDecimal(11),
                 rs.getString(12));
     }
@@ -259,7 +260,7 @@ public class ExamJdbc {
      * token, and the item not graded yet. Returns the rows changed (1, or 0 when a guard failed).
      */
     public int saveResponse(long attemptId, long memberId, String token, int position, String json, Instant now) {
-        Timestamp at = Timestamp.from(now);
+        OffsetDateTime at = DbInstants.param(now);
         return jdbc.update(SAVE, json, at, attemptId, position, attemptId, memberId, at, token);
     }
 
@@ -278,7 +279,7 @@ public class ExamJdbc {
      */
     public int[] saveResponses(List<Save> saves) {
         int[] rows = jdbc.batchUpdate(SAVE, saves.stream().map(s -> {
-            Timestamp at = Timestamp.from(s.now());
+            OffsetDateTime at = DbInstants.param(s.now());
             return new Object[]{s.json(), at, s.attemptId(), s.position(), s.attemptId(), s.memberId(), at, s.token()};
         }).toList());
         if (rows.length != saves.size() || java.util.Arrays.stream(rows).anyMatch(n -> n < 0)) {
@@ -292,7 +293,7 @@ public class ExamJdbc {
         return jdbc.update("UPDATE quiz_attempt_item SET flagged = ? WHERE attempt_id = ? AND position = ? "
                 + "AND outcome IS NULL AND EXISTS (SELECT 1 FROM quiz_attempt a WHERE a.id = ? AND a.member_id = ? "
                 + "AND a.status = 'IN_PROGRESS' AND a.deadline > ? AND a.holder_token = ?)", flagged, attemptId,
-                position, attemptId, memberId, Timestamp.from(now), token);
+                position, attemptId, memberId, DbInstants.param(now), token);
     }
 
     /** The grades of the items of many attempts, as one JDBC batch (attempt id -> its graded items). */
@@ -307,7 +308,7 @@ public class ExamJdbc {
     public int setEssayGrade(long attemptId, int position, Grade.Outcome outcome, BigDecimal points, String comment,
                              String by, Instant at) {
         return jdbc.update("UPDATE quiz_attempt_item SET earned = ?, grade_comment = ?, graded_by = ?, graded_at = ?, "
-                + "outcome = ? WHERE attempt_id = ? AND position = ?", points, comment, by, Timestamp.from(at),
+                + "outcome = ? WHERE attempt_id = ? AND position = ?", points, comment, by, DbInstants.param(at),
                 outcome.name(), attemptId, position);
     }
 
@@ -317,14 +318,11 @@ public class ExamJdbc {
         jdbc.query("SELECT i.attempt_id, SUM(CASE WHEN i.response IS NULL THEN 0 ELSE 1 END), MAX(i.saved_at) "
                 + "FROM quiz_attempt_item i JOIN quiz_attempt a ON a.id = i.attempt_id WHERE a.exam_id = ? "
                 + "GROUP BY i.attempt_id", (ResultSet rs) -> {
-                    out.put(rs.getLong(1), new Object[]{rs.getInt(2), instant(rs.getTimestamp(3))});
+                    out.put(rs.getLong(1), new Object[]{rs.getInt(2), DbInstants.get(rs, 3)});
                 }, examId);
         return out;
     }
 
-    static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 
     // --- for other modules -------------------------------------------------------------------------------------
 

@@ -1,7 +1,6 @@
 package org.mingze.quiz.exam.internal;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -12,6 +11,7 @@ import org.mingze.base.ledger.LedgerEntry;
 import org.mingze.base.ledger.LedgerProvider;
 import org.mingze.base.ledger.LedgerSection;
 import org.mingze.base.ledger.LedgerYear;
+import org.mingze.base.time.DbInstants;
 import org.mingze.quiz.exam.AttemptStatus;
 import org.mingze.quiz.exam.ExamPurpose;
 import org.springframework.context.MessageSource;
@@ -45,13 +45,13 @@ class ExamLedger implements LedgerProvider {
                         + " a.passed, e.title, e.purpose, e.pass_percent, e.closes_at, e.review_after_close"
                         + " FROM quiz_attempt a JOIN quiz_exam e ON e.id = a.exam_id"
                         + " WHERE a.member_id = ? AND a.started_at >= ? AND a.started_at < ?")
-                .params(memberId, y.fromUtc(), y.toUtc())
+                .params(memberId, y.fromParam(), y.toParam())
                 .query((rs, i) -> {
                     AttemptStatus status = AttemptStatus.valueOf(rs.getString("status"));
-                    Timestamp closed = rs.getTimestamp("closed_at");
-                    Timestamp day = closed == null ? rs.getTimestamp("started_at") : closed;
+                    Instant closed = DbInstants.get(rs, "closed_at");
+                    Instant day = closed == null ? DbInstants.get(rs, "started_at") : closed;
                     boolean hidden = rs.getBoolean("review_after_close")
-                            && LedgerYear.instantUtc(rs.getTimestamp("closes_at")).isAfter(now);
+                            && DbInstants.get(rs, "closes_at").isAfter(now);
                     BigDecimal score = rs.getBigDecimal("score");
                     String purpose = t(ExamPurpose.valueOf(rs.getString("purpose")).labelKey(), locale);
                     String detail;
@@ -72,7 +72,7 @@ class ExamLedger implements LedgerProvider {
                     } else {
                         outcome = t(rs.getBoolean("passed") ? "ledger.test.passed" : "ledger.test.failed", locale);
                     }
-                    return new LedgerEntry(LedgerSection.TEST, y.dayUtc(day), rs.getString("title"), detail, outcome,
+                    return new LedgerEntry(LedgerSection.TEST, y.day(day), rs.getString("title"), detail, outcome,
                             "exams/result/" + rs.getLong("id"));
                 }).list();
     }
@@ -82,7 +82,7 @@ class ExamLedger implements LedgerProvider {
         Set<Integer> years = new HashSet<>();
         jdbc.sql("SELECT MIN(started_at) AS a, MAX(started_at) AS b FROM quiz_attempt WHERE member_id = ?")
                 .param(memberId).query(rs -> {
-                    years.addAll(LedgerYear.betweenUtc(rs.getTimestamp("a"), rs.getTimestamp("b"), clock.getZone()));
+                    years.addAll(LedgerYear.between(rs, "a", "b", clock.getZone()));
                 });
         return years;
     }
