@@ -72,20 +72,80 @@ public final class ExamCrashChild {
             return;
         }
         int cycle = Integer.parseInt(args[2]);
-        // candidates start as soon as the context is refreshed
-        Consumer<ConfigurableApplicationContext> go = ctx -> {
-            out.println("READY " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-            try {
-                run(ctx, dir, cycle, out);
-            } catch (Exception e) {
-                e.printStackTrace();
-                out.println("ERR " + e);
-            }
-        };
         if (Boolean.getBoolean("crash.full-app")) {
-            context(dir, true, go);
-        } else {
-            slim(dir, go);
+            // the whole application opens the database while it starts (Flyway, demo data): nothing to prepare
+            out.println("PREPARED 0 ms");
+            awaitGo();
+            context(dir, true, ctx -> candidates(ctx, dir, cycle, t0, out));
+            return;
+        }
+        // the slim application starts without touching the database, so it may start while the previous child
+        // still holds the file; it opens it only after the parent's GO, which comes after that child's SIGKILL
+        ConfigurableApplicationContext ctx = slim(dir);
+        ctx.getBean(AttemptService.class);
+        ctx.getBean(org.springframework.security.core.userdetails.UserDetailsService.class);
+        warmUp(ctx, dir, cycle);
+        out.println("PREPARED " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        awaitGo();
+        candidates(ctx, dir, cycle, System.nanoTime(), out);
+    }
+
+    /**
+     * Loads before GO the classes that a save needs and starting the context does not (H2's engine and file store,
+     * Hikari's pool, Jackson for the response's JSON): saves one essay to a throwaway database of its own in
+     * {@code DIR/warm-up-CYCLE} (the application's URL with another file, so the same settings), never to the data
+     * folder's file, and deletes it.
+     */
+    private static void warmUp(ConfigurableApplicationContext ctx, Path dir, int cycle) throws Exception {
+        Path warm = dir.resolve("warm-up-" + cycle);
+        String url = ctx.getEnvironment().getRequiredProperty("spring.datasource.url")
+                .replace(dir.resolve("db").resolve("mingze").toString(), warm.resolve("w").toString());
+        if (!url.contains(warm.toString())) {
+            throw new IllegalStateException("unexpected datasource URL " + url);
+        }
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("sa");
+        try (com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(config);
+             java.sql.Connection c = ds.getConnection();
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE item(attempt_id BIGINT, position INT, response CLOB, saved_at TIMESTAMP WITH TIME "
+                    + "ZONE, save_seq INT DEFAULT 0 NOT NULL, PRIMARY KEY (attempt_id, position))");
+            s.execute("INSERT INTO item(attempt_id, position) VALUES (1, 0)");
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement u = c.prepareStatement("UPDATE item SET response = ?, saved_at = ?, "
+                    + "save_seq = save_seq + 1 WHERE attempt_id = ? AND position = ?")) {
+                String json = org.mingze.quiz.exam.internal.Json.response(Response.essay("warm-up"));
+                u.setString(1, org.mingze.quiz.exam.internal.Json.response(
+                        org.mingze.quiz.exam.internal.Json.response(json))); // read and written, as a resume does
+                u.setObject(2, java.time.OffsetDateTime.now());
+                u.setLong(3, 1);
+                u.setInt(4, 0);
+                u.addBatch();
+                u.executeBatch();
+            }
+            c.commit();
+        }
+        org.springframework.util.FileSystemUtils.deleteRecursively(warm);
+    }
+
+    /** Blocks until the parent writes a line (GO) to stdin: the previous child is dead, the database file free. */
+    private static void awaitGo() throws java.io.IOException {
+        if (new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
+                .readLine() == null) {
+            throw new IllegalStateException("the parent closed stdin before GO");
+        }
+    }
+
+    /** Candidates start at once; READY says how long since {@code t0} (the JVM's start, or GO). */
+    private static void candidates(ConfigurableApplicationContext ctx, Path dir, int cycle, long t0,
+                                   PrintStream out) {
+        out.println("READY " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        try {
+            run(ctx, dir, cycle, out);
+        } catch (Exception e) {
+            e.printStackTrace();
+            out.println("ERR " + e);
         }
     }
 
@@ -97,15 +157,21 @@ public final class ExamCrashChild {
      * index, the other modules, scheduling (the sweeper: attempts here have 2 hours) and the library catalogue
      * (result pages link explanations to materials; {@link NoMaterials} stands in).
      */
-    static ConfigurableApplicationContext slim(Path dir, Consumer<ConfigurableApplicationContext> onStarted) {
+    static ConfigurableApplicationContext slim(Path dir) {
         return new SpringApplicationBuilder(SlimChild.class)
                 .web(org.springframework.boot.WebApplicationType.NONE)
-                .listeners((ApplicationListener<ApplicationStartedEvent>) e -> onStarted.accept(
-                        e.getApplicationContext()))
                 .run("--mingze.data-dir=" + dir,
                         "--spring.main.banner-mode=off",
                         "--spring.main.lazy-initialization=true",
                         "--spring.jpa.open-in-view=false",
+                        // no connection while starting: Hibernate is told the database instead of asking it (the
+                        // same dialect and version it would read), and the schema is not validated again (the
+                        // setup run did, with the whole application, on this file)
+                        "--spring.jpa.hibernate.ddl-auto=none",
+                        "--spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false",
+                        "--spring.jpa.properties.jakarta.persistence.database-product-name=H2",
+                        "--spring.jpa.properties.jakarta.persistence.database-product-version="
+                                + org.h2.engine.Constants.VERSION,
                         "--logging.level.root=warn");
     }
 
