@@ -49,7 +49,9 @@ import org.springframework.web.context.support.GenericWebApplicationContext;
  *
  * <p>{@code setup DIR CANDIDATES QUESTIONS}: a branch with an organiser and learners, an essay paper, a published
  * 2-hour test for the branch; writes {@code DIR/setup.txt} (exam id, then one username a line) and ends.
- * <p>{@code run DIR CYCLE}: one thread per learner signs in (as tests do), starts or resumes the attempt and saves
+ * <p>{@code run DIR CYCLE}: starts the slim application ({@link #slim}) without opening the database, prints
+ * {@code PREPARED} and waits for a line (GO) on stdin, which the parent sends once the previous child has been killed;
+ * then one thread per learner signs in (as tests do), starts or resumes the attempt and saves
  * essays with unique texts through {@link AttemptService#save} at random positions until killed. Before each save it
  * prints {@code SEND learner attempt position text}, after save has returned {@code ACK ...} with the same fields;
  * an unexpected exception prints {@code ERR}.
@@ -155,7 +157,11 @@ public final class ExamCrashChild {
      * Hibernate settings). Left out, because a save never touches them: Vaadin and the servlet context, Flyway (the
      * setup run migrated the database with the whole application), demo data, content sync and watchers, the search
      * index, the other modules, scheduling (the sweeper: attempts here have 2 hours) and the library catalogue
-     * (result pages link explanations to materials; {@link NoMaterials} stands in).
+     * (result pages link explanations to materials; {@link NoMaterials} stands in). It starts without a
+     * connection, so that it may start while the previous child still holds the database file (H2 would refuse a
+     * second process): Hibernate is told the database product and H2's version instead of reading them from a
+     * connection (the same dialect), and does not validate the schema again (the setup run did, with the whole
+     * application, on this file). The first connection opens the file after GO.
      */
     static ConfigurableApplicationContext slim(Path dir) {
         return new SpringApplicationBuilder(SlimChild.class)
@@ -223,11 +229,15 @@ public final class ExamCrashChild {
      * The application on its own data folder, in a mock servlet context as {@code @SpringBootTest} runs it (no
      * embedded server, no Vaadin dev server: Vaadin's security configuration only needs a servlet context); test-only
      * configurations (clocks, recorders) are left out. The kill cycles start lazily (only the beans the saves need),
-     * which halves the start on a loaded machine; the setup run starts everything (migrations, demo data). Command-line properties, so they win over
-     * application.properties.
+     * which halves the start on a loaded machine; the setup run starts everything (migrations, demo data). The
+     * content folder is an empty one: loading ./content's materials and question banks took a fifth of the setup
+     * run's CPU and a save never reads them (the test's paper has questions of its own). Command-line properties, so
+     * they win over application.properties.
      */
     static ConfigurableApplicationContext context(Path dir, boolean lazy,
-                                                  Consumer<ConfigurableApplicationContext> onStarted) {
+                                                  Consumer<ConfigurableApplicationContext> onStarted)
+            throws java.io.IOException {
+        Path noContent = Files.createDirectories(dir.resolve("no-content"));
         return new SpringApplicationBuilder(MingzeApplication.class)
                 .listeners((ApplicationListener<ApplicationStartedEvent>) e -> {
                     if (onStarted != null) {
@@ -237,6 +247,7 @@ public final class ExamCrashChild {
                 .contextFactory(type -> new GenericWebApplicationContext(new MockServletContext()))
                 .initializers(c -> c.getBeanFactory().registerSingleton("crashTestExcludes", new NoTestConfigs()))
                 .run("--mingze.data-dir=" + dir,
+                        "--mingze.content-dir=" + noContent,
                         "--mingze.demo.enabled=true",
                         "--mingze.search.in-memory=true",
                         "--vaadin.productionMode=false",
