@@ -29,10 +29,12 @@ import org.mingze.quiz.exam.internal.Json;
  * asserted; the waits are generous for a loaded CI machine. The child's log and stdout: target/exam-crash/RUN/.
  * The setup run starts the whole application (migrations, the fixture); the kill cycles start a slim application of
  * the real exam services on the same database settings ({@link ExamCrashChild#slim}; what it leaves out and why is
- * written there and in decision 0009), which costs about two thirds of the whole application's start-up CPU
- * ({@code -Dcrash.full-app=true} restarts the whole application instead). Even so each restart takes seconds of
- * CPU, so on the shared 2-core machine the test takes 1-5 minutes, depending on its load, not the one minute issue 5
- * hoped for; {@code -Dcrash.cycles=N} changes the number of kills.
+ * written there and in decision 0009; {@code -Dcrash.full-app=true} restarts the whole application instead). A slim
+ * child starts without opening the database and waits for GO, so the next two ({@code -Dcrash.ahead=N}) start while
+ * the running one saves and the setup run works; GO comes only after the previous child's SIGKILL has returned, so
+ * one process at a time has the file open (H2 refuses a second), and each restart opens it after a kill. The test
+ * takes about two minutes at load 6 on the shared 2-core machine (decision 0009 and docs/benchmarks.md have the
+ * figures); {@code -Dcrash.cycles=N} changes the number of kills.
  */
 class ExamCrashIT {
 
