@@ -49,7 +49,9 @@ import org.springframework.web.context.support.GenericWebApplicationContext;
  *
  * <p>{@code setup DIR CANDIDATES QUESTIONS}: a branch with an organiser and learners, an essay paper, a published
  * 2-hour test for the branch; writes {@code DIR/setup.txt} (exam id, then one username a line) and ends.
- * <p>{@code run DIR CYCLE}: one thread per learner signs in (as tests do), starts or resumes the attempt and saves
+ * <p>{@code run DIR CYCLE}: starts the slim application ({@link #slim}) without opening the database, prints
+ * {@code PREPARED} and waits for a line (GO) on stdin, which the parent sends once the previous child has been killed;
+ * then one thread per learner signs in (as tests do), starts or resumes the attempt and saves
  * essays with unique texts through {@link AttemptService#save} at random positions until killed. Before each save it
  * prints {@code SEND learner attempt position text}, after save has returned {@code ACK ...} with the same fields;
  * an unexpected exception prints {@code ERR}.
@@ -72,20 +74,80 @@ public final class ExamCrashChild {
             return;
         }
         int cycle = Integer.parseInt(args[2]);
-        // candidates start as soon as the context is refreshed
-        Consumer<ConfigurableApplicationContext> go = ctx -> {
-            out.println("READY " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-            try {
-                run(ctx, dir, cycle, out);
-            } catch (Exception e) {
-                e.printStackTrace();
-                out.println("ERR " + e);
-            }
-        };
         if (Boolean.getBoolean("crash.full-app")) {
-            context(dir, true, go);
-        } else {
-            slim(dir, go);
+            // the whole application opens the database while it starts (Flyway, demo data): nothing to prepare
+            out.println("PREPARED 0 ms");
+            awaitGo();
+            context(dir, true, ctx -> candidates(ctx, dir, cycle, t0, out));
+            return;
+        }
+        // the slim application starts without touching the database, so it may start while the previous child
+        // still holds the file; it opens it only after the parent's GO, which comes after that child's SIGKILL
+        ConfigurableApplicationContext ctx = slim(dir);
+        ctx.getBean(AttemptService.class);
+        ctx.getBean(org.springframework.security.core.userdetails.UserDetailsService.class);
+        warmUp(ctx, dir, cycle);
+        out.println("PREPARED " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        awaitGo();
+        candidates(ctx, dir, cycle, System.nanoTime(), out);
+    }
+
+    /**
+     * Loads before GO the classes that a save needs and starting the context does not (H2's engine and file store,
+     * Hikari's pool, Jackson for the response's JSON): saves one essay to a throwaway database of its own in
+     * {@code DIR/warm-up-CYCLE} (the application's URL with another file, so the same settings), never to the data
+     * folder's file, and deletes it.
+     */
+    private static void warmUp(ConfigurableApplicationContext ctx, Path dir, int cycle) throws Exception {
+        Path warm = dir.resolve("warm-up-" + cycle);
+        String url = ctx.getEnvironment().getRequiredProperty("spring.datasource.url")
+                .replace(dir.resolve("db").resolve("mingze").toString(), warm.resolve("w").toString());
+        if (!url.contains(warm.toString())) {
+            throw new IllegalStateException("unexpected datasource URL " + url);
+        }
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("sa");
+        try (com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(config);
+             java.sql.Connection c = ds.getConnection();
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE item(attempt_id BIGINT, position INT, response CLOB, saved_at TIMESTAMP WITH TIME "
+                    + "ZONE, save_seq INT DEFAULT 0 NOT NULL, PRIMARY KEY (attempt_id, position))");
+            s.execute("INSERT INTO item(attempt_id, position) VALUES (1, 0)");
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement u = c.prepareStatement("UPDATE item SET response = ?, saved_at = ?, "
+                    + "save_seq = save_seq + 1 WHERE attempt_id = ? AND position = ?")) {
+                String json = org.mingze.quiz.exam.internal.Json.response(Response.essay("warm-up"));
+                u.setString(1, org.mingze.quiz.exam.internal.Json.response(
+                        org.mingze.quiz.exam.internal.Json.response(json))); // read and written, as a resume does
+                u.setObject(2, java.time.OffsetDateTime.now());
+                u.setLong(3, 1);
+                u.setInt(4, 0);
+                u.addBatch();
+                u.executeBatch();
+            }
+            c.commit();
+        }
+        org.springframework.util.FileSystemUtils.deleteRecursively(warm);
+    }
+
+    /** Blocks until the parent writes a line (GO) to stdin: the previous child is dead, the database file free. */
+    private static void awaitGo() throws java.io.IOException {
+        if (new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
+                .readLine() == null) {
+            throw new IllegalStateException("the parent closed stdin before GO");
+        }
+    }
+
+    /** Candidates start at once; READY says how long since {@code t0} (the JVM's start, or GO). */
+    private static void candidates(ConfigurableApplicationContext ctx, Path dir, int cycle, long t0,
+                                   PrintStream out) {
+        out.println("READY " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        try {
+            run(ctx, dir, cycle, out);
+        } catch (Exception e) {
+            e.printStackTrace();
+            out.println("ERR " + e);
         }
     }
 
@@ -95,17 +157,27 @@ public final class ExamCrashChild {
      * Hibernate settings). Left out, because a save never touches them: Vaadin and the servlet context, Flyway (the
      * setup run migrated the database with the whole application), demo data, content sync and watchers, the search
      * index, the other modules, scheduling (the sweeper: attempts here have 2 hours) and the library catalogue
-     * (result pages link explanations to materials; {@link NoMaterials} stands in).
+     * (result pages link explanations to materials; {@link NoMaterials} stands in). It starts without a
+     * connection, so that it may start while the previous child still holds the database file (H2 would refuse a
+     * second process): Hibernate is told the database product and H2's version instead of reading them from a
+     * connection (the same dialect), and does not validate the schema again (the setup run did, with the whole
+     * application, on this file). The first connection opens the file after GO.
      */
-    static ConfigurableApplicationContext slim(Path dir, Consumer<ConfigurableApplicationContext> onStarted) {
+    static ConfigurableApplicationContext slim(Path dir) {
         return new SpringApplicationBuilder(SlimChild.class)
                 .web(org.springframework.boot.WebApplicationType.NONE)
-                .listeners((ApplicationListener<ApplicationStartedEvent>) e -> onStarted.accept(
-                        e.getApplicationContext()))
                 .run("--mingze.data-dir=" + dir,
                         "--spring.main.banner-mode=off",
                         "--spring.main.lazy-initialization=true",
                         "--spring.jpa.open-in-view=false",
+                        // no connection while starting: Hibernate is told the database instead of asking it (the
+                        // same dialect and version it would read), and the schema is not validated again (the
+                        // setup run did, with the whole application, on this file)
+                        "--spring.jpa.hibernate.ddl-auto=none",
+                        "--spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false",
+                        "--spring.jpa.properties.jakarta.persistence.database-product-name=H2",
+                        "--spring.jpa.properties.jakarta.persistence.database-product-version="
+                                + org.h2.engine.Constants.VERSION,
                         "--logging.level.root=warn");
     }
 
@@ -157,11 +229,15 @@ public final class ExamCrashChild {
      * The application on its own data folder, in a mock servlet context as {@code @SpringBootTest} runs it (no
      * embedded server, no Vaadin dev server: Vaadin's security configuration only needs a servlet context); test-only
      * configurations (clocks, recorders) are left out. The kill cycles start lazily (only the beans the saves need),
-     * which halves the start on a loaded machine; the setup run starts everything (migrations, demo data). Command-line properties, so they win over
-     * application.properties.
+     * which halves the start on a loaded machine; the setup run starts everything (migrations, demo data). The
+     * content folder is an empty one: loading ./content's materials and question banks took a fifth of the setup
+     * run's CPU and a save never reads them (the test's paper has questions of its own). Command-line properties, so
+     * they win over application.properties.
      */
     static ConfigurableApplicationContext context(Path dir, boolean lazy,
-                                                  Consumer<ConfigurableApplicationContext> onStarted) {
+                                                  Consumer<ConfigurableApplicationContext> onStarted)
+            throws java.io.IOException {
+        Path noContent = Files.createDirectories(dir.resolve("no-content"));
         return new SpringApplicationBuilder(MingzeApplication.class)
                 .listeners((ApplicationListener<ApplicationStartedEvent>) e -> {
                     if (onStarted != null) {
@@ -171,6 +247,7 @@ public final class ExamCrashChild {
                 .contextFactory(type -> new GenericWebApplicationContext(new MockServletContext()))
                 .initializers(c -> c.getBeanFactory().registerSingleton("crashTestExcludes", new NoTestConfigs()))
                 .run("--mingze.data-dir=" + dir,
+                        "--mingze.content-dir=" + noContent,
                         "--mingze.demo.enabled=true",
                         "--mingze.search.in-memory=true",
                         "--vaadin.productionMode=false",

@@ -41,6 +41,33 @@ public final class KillLoop {
             return process.exitValue();
         }
 
+        /** Writes a line to the child's stdin (a child that waits for the parent's word reads it). */
+        public void tell(String line) throws IOException {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+
+        /**
+         * Waits (polling the file every 20 ms) until stdout has a line starting with one of the prefixes, the child
+         * has ended or the time is up; returns whether such a line came.
+         */
+        public boolean awaitLine(long seconds, String... prefixes) throws IOException, InterruptedException {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < until) {
+                boolean alive = process.isAlive();
+                for (String prefix : prefixes) {
+                    if (printed(prefix)) {
+                        return true;
+                    }
+                }
+                if (!alive) {
+                    return false;
+                }
+                Thread.sleep(20);
+            }
+            return false;
+        }
+
         /** Every complete line the child has written to stdout so far. */
         public List<String> lines() throws IOException {
             String all = Files.readString(out, StandardCharsets.UTF_8);
@@ -55,69 +82,6 @@ public final class KillLoop {
         }
     }
 
-    /** The children's classpath when {@link #useJarredClassPath} made one; else this JVM's. */
-    private static String classPath;
-
-    /**
-     * Makes the children's classpath class-data-sharing friendly: the JVM archives classes (AppCDS,
-     * {@code -XX:ArchiveClassesAtExit} / {@code -XX:SharedArchiveFile}) only from jars, and refuses a classpath with
-     * a non-empty directory; so each directory of this JVM's classpath (target/classes, target/test-classes; a
-     * manifest-only booter jar is opened up first) is packed into a jar under {@code dir}, with its directory
-     * entries (Spring's classpath scanning needs them). The jars hold the same classes and resources.
-     */
-    public static void useJarredClassPath(Path dir) throws IOException {
-        List<String> entries = new ArrayList<>();
-        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            if (e.isBlank()) {
-                continue;
-            }
-            Path p = Path.of(e);
-            if (Files.isRegularFile(p) && p.getFileName().toString().startsWith("surefirebooter")) {
-                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(p.toFile())) {
-                    String cp = jar.getManifest().getMainAttributes().getValue("Class-Path");
-                    for (String u : cp == null ? new String[0] : cp.trim().split("\\s+")) {
-                        entries.add(Path.of(java.net.URI.create(u)).toString());
-                    }
-                }
-            } else {
-                entries.add(p.toString());
-            }
-        }
-        List<String> out = new ArrayList<>();
-        int n = 0;
-        for (String e : entries) {
-            Path p = Path.of(e);
-            if (Files.isDirectory(p)) {
-                Path jar = dir.resolve("cp-" + (n++) + ".jar");
-                pack(p, jar);
-                out.add(jar.toString());
-            } else {
-                out.add(e);
-            }
-        }
-        classPath = String.join(java.io.File.pathSeparator, out);
-    }
-
-    private static void pack(Path root, Path jar) throws IOException {
-        try (java.util.jar.JarOutputStream z = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
-             java.util.stream.Stream<Path> all = Files.walk(root)) {
-            for (Path f : (Iterable<Path>) all.sorted()::iterator) {
-                if (f.equals(root)) {
-                    continue;
-                }
-                String name = root.relativize(f).toString().replace(java.io.File.separatorChar, '/');
-                if (Files.isDirectory(f)) {
-                    z.putNextEntry(new java.util.jar.JarEntry(name + "/"));
-                    z.closeEntry();
-                } else {
-                    z.putNextEntry(new java.util.jar.JarEntry(name));
-                    Files.copy(f, z);
-                    z.closeEntry();
-                }
-            }
-        }
-    }
-
     /**
      * Starts {@code java -cp <this JVM's classpath> mainClass args}, stdout to {@code out} (replaced), stderr
      * appended to {@code log}.
@@ -128,11 +92,13 @@ public final class KillLoop {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        cmd.add(classPath == null ? System.getProperty("java.class.path") : classPath);
+        cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass.getName());
         cmd.addAll(args);
         Files.createDirectories(log.getParent());
         Files.createDirectories(out.getParent());
+        // the last command, to start a child by hand
+        Files.writeString(log.resolveSibling("command.txt"), String.join(" ", cmd) + "\n");
         Process p = new ProcessBuilder(cmd)
                 .redirectOutput(out.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
