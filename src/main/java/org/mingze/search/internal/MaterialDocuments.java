@@ -2,6 +2,8 @@ package org.mingze.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -137,6 +139,7 @@ public final class MaterialDocuments {
         d.add(new SortedSetDocValuesField(suggest, new BytesRef(cut(title))));
         d.add(new StoredField(SearchFields.FINGERPRINT, fingerprint));
         try {
+            HitFields.add(d);
             return config.build(d);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -144,14 +147,23 @@ public final class MaterialDocuments {
     }
 
     /**
-     * The body: kept as it is in binary doc values (format 6: Lucene stores them uncompressed, so reading the ten
-     * texts of a page is a copy; from the compressed stored fields it was a third of a search), indexed as bigrams
+     * The body: kept as it is in binary doc values, as UTF-16 (format 6: Lucene stores them uncompressed, so reading
+     * the ten texts of a page is a copy; from the compressed stored fields it was a third of a search; Chinese takes
+     * two bytes a character in UTF-16 and three in UTF-8, and UTF-16 needs no decoding), indexed as bigrams
      * ({@link #TEXT_OFFSETS}) and as dictionary terms ({@link #TEXT_TERMS}).
      */
     static void body(Document d, String text) {
-        d.add(new BinaryDocValuesField(SearchFields.TEXT, new BytesRef(text)));
+        d.add(new BinaryDocValuesField(SearchFields.TEXT, new BytesRef(text.getBytes(StandardCharsets.UTF_16LE))));
         d.add(new Field(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, text, TEXT_OFFSETS));
         d.add(new Field(SearchFields.TEXT + Analyzers.TERM_SUFFIX, text, TEXT_TERMS));
+    }
+
+    /** The body text kept by {@link #body(Document, String)}, from its doc value. */
+    static String body(BytesRef value) {
+        char[] chars = new char[value.length / 2];
+        ByteBuffer.wrap(value.bytes, value.offset, value.length).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer()
+                .get(chars);
+        return new String(chars);
     }
 
     /** A hash of everything indexed about a material. */

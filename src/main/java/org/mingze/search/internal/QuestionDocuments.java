@@ -88,6 +88,7 @@ public final class QuestionDocuments {
         d.add(new StringField(SearchFields.ARCHIVED, String.valueOf(q.retired()), Field.Store.YES));
         d.add(new StoredField(SearchFields.FINGERPRINT, fingerprint));
         try {
+            HitFields.add(d);
             return config.build(d);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

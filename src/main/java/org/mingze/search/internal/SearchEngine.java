@@ -1,7 +1,6 @@
 package org.mingze.search.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +15,6 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
@@ -39,7 +37,6 @@ import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.util.BytesRef;
 import org.mingze.search.FacetCount;
 import org.mingze.search.SearchHit;
 import org.mingze.search.SearchMessage;
@@ -70,9 +67,6 @@ public final class SearchEngine {
      * recall@10 0.88) and still shows 2.5 questions in the top ten; 0.25 nearly hides them (0.9).
      */
     static final float QUESTION_WEIGHT = 0.5f;
-    private static final Set<String> LOAD = Set.of(SearchFields.ID, SearchFields.TYPE, SearchFields.SOURCE_ID,
-            SearchFields.TITLE, SearchFields.HEADING, SearchFields.ANCHOR, SearchFields.CATEGORY, SearchFields.TAG,
-            SearchFields.DATE, SearchFields.ARCHIVED, SearchFields.QUESTION_TYPE);
 
     private static final SnippetScorer SCORER = new SnippetScorer();
     /** The body's indexed views, whose offsets mark the stored body text. */
@@ -155,12 +149,11 @@ public final class SearchEngine {
         }
         SearchIndex.Searcher searcher = index.acquire();
         try {
-            Query filters = filters(req, visibility);
-            FacetsCollectorManager.FacetsResult result = run(searcher, weighted(main, visibility), filters, req,
-                    window);
+            FacetsCollectorManager.FacetsResult result = run(searcher, restricted(weighted(main, visibility), req,
+                    visibility), req, window);
             if (result.topDocs().totalHits.value == 0 && relaxed != null) {
-                FacetsCollectorManager.FacetsResult loose = run(searcher, weighted(relaxed, visibility), filters, req,
-                        window);
+                FacetsCollectorManager.FacetsResult loose = run(searcher, restricted(weighted(relaxed, visibility), req,
+                        visibility), req, window);
                 if (loose.topDocs().totalHits.value > 0) {
                     result = loose;
                     main = relaxed;
@@ -195,9 +188,8 @@ public final class SearchEngine {
                 new TermQuery(new Term(SearchFields.TYPE, SearchFields.TYPE_QUESTION)), QUESTION_WEIGHT);
     }
 
-    private static FacetsCollectorManager.FacetsResult run(IndexSearcher searcher, Query main, Query filters,
-                                                          SearchRequest req, int window) throws IOException {
-        Query q = new BooleanQuery.Builder().add(main, Occur.MUST).add(filters, Occur.FILTER).build();
+    private static FacetsCollectorManager.FacetsResult run(IndexSearcher searcher, Query q, SearchRequest req,
+                                                          int window) throws IOException {
         FacetsCollectorManager facets = new FacetsCollectorManager();
         if (req.sort() == SearchSort.DATE) {
             SortField byDay = new SortField(SearchFields.DAY, SortField.Type.LONG, true);
@@ -209,12 +201,18 @@ public final class SearchEngine {
     }
 
     /**
-     * Filters: each filter's values are alternatives; only the types that may be seen; archived hits only when
-     * allowed.
+     * The query with the request's filters (each filter's values are alternatives) and what the person may not see
+     * taken out: the types they may not find and, unless allowed, archived hits. Those two are exclusions of the few
+     * documents concerned rather than filters that every hit must pass (type is material, archived is false): a
+     * filter matching nearly every document is checked for every hit.
      */
-    static Query filters(SearchRequest req, Visibility visibility) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        anyOf(b, SearchFields.TYPE, visibility.types());
+    static Query restricted(Query main, SearchRequest req, Visibility visibility) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(main, Occur.MUST);
+        for (String type : SearchFields.TYPES) {
+            if (!visibility.types().contains(type)) {
+                b.add(new TermQuery(new Term(SearchFields.TYPE, type)), Occur.MUST_NOT);
+            }
+        }
         anyOf(b, SearchFields.CATEGORY, req.categories());
         anyOf(b, SearchFields.TAG, req.tags());
         anyOf(b, SearchFields.TYPE, req.types());
@@ -224,7 +222,7 @@ public final class SearchEngine {
             b.add(LongPoint.newRangeQuery(SearchFields.DAY, from, to), Occur.FILTER);
         }
         if (!visibility.archived()) {
-            b.add(new TermQuery(new Term(SearchFields.ARCHIVED, "false")), Occur.FILTER);
+            b.add(new TermQuery(new Term(SearchFields.ARCHIVED, "true")), Occur.MUST_NOT);
         }
         return b.build();
     }
@@ -242,33 +240,36 @@ public final class SearchEngine {
         if (page.length == 0) {
             return List.of();
         }
-        // The stored fields of each hit; the body texts from their doc values, in the order of the documents (doc
+        // What each hit shows and its body text, from their doc values, read in the order of the documents (doc
         // values are read forwards only), for the hit and for the highlighter alike.
         int[] docs = new int[page.length];
-        Document[] stored = new Document[page.length];
-        StoredFields fields = searcher.storedFields();
-        Map<Integer, CharSequence> texts = new HashMap<>();
         for (int i = 0; i < page.length; i++) {
             docs[i] = page[i].doc;
-            stored[i] = fields.document(docs[i], LOAD);
         }
+        Map<Integer, Document> shown = new HashMap<>();
+        Map<Integer, CharSequence> texts = new HashMap<>();
         int[] inOrder = docs.clone();
         Arrays.sort(inOrder);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = null;
+        BinaryDocValues shownValues = null;
         BinaryDocValues bodies = null;
         for (int doc : inOrder) {
             LeafReaderContext in = leaves.get(ReaderUtil.subIndex(doc, leaves));
             if (in != leaf) {
                 leaf = in;
+                shownValues = in.reader().getBinaryDocValues(SearchFields.SHOWN);
                 bodies = in.reader().getBinaryDocValues(SearchFields.TEXT);
             }
-            if (bodies != null && bodies.advanceExact(doc - in.docBase)) {
-                BytesRef b = bodies.binaryValue();
-                texts.put(doc, new String(b.bytes, b.offset, b.length, StandardCharsets.UTF_8));
-            } else {
-                texts.put(doc, "");
-            }
+            int local = doc - in.docBase;
+            shown.put(doc, shownValues != null && shownValues.advanceExact(local)
+                    ? HitFields.read(shownValues.binaryValue()) : new Document());
+            texts.put(doc, bodies != null && bodies.advanceExact(local)
+                    ? MaterialDocuments.body(bodies.binaryValue()) : "");
+        }
+        Document[] stored = new Document[page.length];
+        for (int i = 0; i < page.length; i++) {
+            stored[i] = shown.get(docs[i]);
         }
         String[] snippets = highlight(searcher, query, docs, texts);
         List<SearchHit> hits = new ArrayList<>(page.length);

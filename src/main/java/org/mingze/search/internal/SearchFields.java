@@ -49,11 +49,15 @@ public final class SearchFields {
     public static final String DATE = "date";
     /** "true" or "false": an archived material or a retired question, for administrators only. */
     public static final String ARCHIVED = "archived";
+    /** What a hit shows, once more in one binary doc value (see {@code HitFields}). */
+    public static final String SHOWN = "shown";
     /** A hash of the source as indexed, to find changes without re-indexing everything. */
     public static final String FINGERPRINT = "fingerprint";
 
     public static final String TYPE_MATERIAL = "material";
     public static final String TYPE_QUESTION = "question";
+    /** Every type of document in the index. */
+    public static final java.util.List<String> TYPES = java.util.List.of(TYPE_MATERIAL, TYPE_QUESTION);
 
     private SearchFields() {
     }

@@ -29,6 +29,9 @@ final class SentenceBreaks extends BreakIterator {
         int i = 0;
         while (i < length) {
             char c = newText.charAt(i++);
+            if (c >= 0x3400 && c < 0xFF00) { // Han characters (most of a text) and the rest between: no end mark
+                continue;
+            }
             if (ends(c)) {
                 while (i < length && (ends(newText.charAt(i)) || closes(newText.charAt(i)))) {
                     i++;
