@@ -276,6 +276,14 @@ class SearchBench {
         System.out.printf(Locale.ROOT, "bench: 1 searcher, CPU of the searching thread per query: p50 %.1f ms, "
                 + "p95 %.1f ms, p99 %.1f ms%n", run.threadCpuPercentileMs(50), run.threadCpuPercentileMs(95),
                 run.threadCpuPercentileMs(99));
+        for (BenchQueries.Kind kind : BenchQueries.Kind.values()) {
+            long[] of = java.util.stream.IntStream.range(0, queries.size())
+                    .filter(i -> queries.get(i).kind() == kind).mapToLong(i -> run.nanos()[i]).sorted().toArray();
+            if (of.length > 0) {
+                System.out.printf(Locale.ROOT, "bench: %-11s %4d queries, wall p50 %.2f ms, p95 %.2f ms%n", kind,
+                        of.length, of[of.length / 2] / 1e6, of[Math.min(of.length - 1, of.length * 95 / 100)] / 1e6);
+            }
+        }
         System.out.println("bench: slowest queries with 1 searcher (wall, thread CPU):");
         for (int k = 0; k < Math.min(10, order.length); k++) {
             int i = order[k];
