@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -387,8 +386,8 @@ class SearchBench {
             Map<BenchQueries.Kind, Integer> mix = new EnumMap<>(BenchQueries.Kind.class);
             queries.forEach(q -> mix.merge(q.kind(), 1, Integer::sum));
             StringBuilder b = new StringBuilder();
-            b.append("# Search benchmark (").append(LocalDateTime.now().format(
-                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(")\n\n");
+            b.append("# Search benchmark (").append(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).format(
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append(")\n\n");
             b.append(String.format(Locale.ROOT, "Machine: %d cores, Java %s, max heap %d MiB; heap in use after the "
                             + "build %d MiB, peak %d MiB. Load average (1 min): %.2f at the start, %.2f after the "
                             + "build, %.2f at the end.%n%n",

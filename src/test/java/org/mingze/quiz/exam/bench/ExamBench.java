@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -262,7 +261,7 @@ class ExamBench {
             double savesPerS = saveNs.length / savesS;
             double p95 = pct(saveNs, 95);
             StringBuilder md = new StringBuilder();
-            md.append("Run ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            md.append("Run ").append(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .substring(0, 16)).append(", ").append(Runtime.getRuntime().availableProcessors())
                     .append(" cores, max heap ").append(Runtime.getRuntime().maxMemory() >> 20).append(" MB, ")
                     .append(THREADS).append(" worker threads, H2 file, WRITE_DELAY=")

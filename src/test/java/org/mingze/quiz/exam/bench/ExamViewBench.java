@@ -9,7 +9,6 @@ import com.vaadin.flow.server.VaadinSession;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +79,7 @@ class ExamViewBench extends KaribuTest {
                 + "exams/take of a 50-question test) | %.1f KB per session with the page; %.1f KB of it the exam "
                 + "page (minus a signed-in session on the start page, %.1f KB) | <= 300 KB |%n", perPage,
                 perPage - perSession, perSession);
-        System.out.println("ExamViewBench " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+        System.out.println("ExamViewBench " + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                 .substring(0, 16) + ", load " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
                 + ": " + line);
         Files.createDirectories(REPORT.getParent());
