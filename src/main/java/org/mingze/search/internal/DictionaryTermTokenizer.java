@@ -1,11 +1,8 @@
 package org.mingze.search.internal;
 
 import java.io.IOException;
-import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.util.ArrayUtil;
 
 /**
  * Every occurrence of a dictionary term in a text, nested and overlapping ones included: at each character of a run
@@ -14,15 +11,12 @@ import org.apache.lucene.util.ArrayUtil;
  * format 6): a query word that is such a term is one term lookup there instead of a phrase of its bigrams, with the
  * same hits, because both find exactly the unbroken run of its characters (see decision 0007, "Update (format 6)").
  */
-final class DictionaryTermTokenizer extends Tokenizer {
+final class DictionaryTermTokenizer extends WholeTextTokenizer {
 
     private final TermTrie trie;
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
-    private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute posAtt = addAttribute(PositionIncrementAttribute.class);
 
-    private char[] text = new char[256];
-    private int length;
     private final int[] lengths = new int[64];
     private int matchCount;
     private int matchNext;
@@ -36,14 +30,6 @@ final class DictionaryTermTokenizer extends Tokenizer {
     @Override
     public void reset() throws IOException {
         super.reset();
-        length = 0;
-        int n;
-        while ((n = input.read(text, length, text.length - length)) != -1) {
-            length += n;
-            if (length == text.length) {
-                text = ArrayUtil.grow(text, length + 1);
-            }
-        }
         at = -1;
         runEnd = 0;
         matchCount = 0;
@@ -91,13 +77,6 @@ final class DictionaryTermTokenizer extends Tokenizer {
                 return true;
             }
         }
-    }
-
-    @Override
-    public void end() throws IOException {
-        super.end();
-        int last = correctOffset(length);
-        offsetAtt.setOffset(last, last);
     }
 
     /** Han characters of the basic plane (the dictionary's terms are made of them: see {@link Analyzers}). */

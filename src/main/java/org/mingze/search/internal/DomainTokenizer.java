@@ -2,11 +2,9 @@ package org.mingze.search.internal;
 
 import java.io.IOException;
 import java.util.List;
-import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
 import org.apache.lucene.analysis.cn.smart.hhmm.SegToken;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.util.ArrayUtil;
@@ -19,7 +17,7 @@ import org.apache.lucene.util.ArrayUtil;
  *
  * <p>Token types: {@link #DICT} (a dictionary term), {@link #WORD} (a smartcn word), {@link #ALNUM}.
  */
-final class DomainTokenizer extends Tokenizer {
+final class DomainTokenizer extends WholeTextTokenizer {
 
     static final String DICT = "<DICT>";
     static final String WORD = "<WORD>";
@@ -31,12 +29,9 @@ final class DomainTokenizer extends Tokenizer {
     private final TermTrie dictionary;
     private final HHMMSegmenter segmenter = new HHMMSegmenter();
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
-    private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute posAtt = addAttribute(PositionIncrementAttribute.class);
     private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
 
-    private char[] text = new char[256];
-    private int length;
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private String[] types = new String[64];
@@ -50,14 +45,6 @@ final class DomainTokenizer extends Tokenizer {
     @Override
     public void reset() throws IOException {
         super.reset();
-        length = 0;
-        int n;
-        while ((n = input.read(text, length, text.length - length)) != -1) {
-            length += n;
-            if (length == text.length) {
-                text = ArrayUtil.grow(text, length + 1);
-            }
-        }
         count = 0;
         next = 0;
         split();
@@ -77,13 +64,6 @@ final class DomainTokenizer extends Tokenizer {
         typeAtt.setType(types[next]);
         next++;
         return true;
-    }
-
-    @Override
-    public void end() throws IOException {
-        super.end();
-        int last = correctOffset(length);
-        offsetAtt.setOffset(last, last);
     }
 
     private void split() {
