@@ -43,6 +43,8 @@ public class MainLayout extends AppLayout {
 
     /** The route the header's search box opens with {@code ?q=}; the search module provides it. */
     public static final String SEARCH_ROUTE = "search";
+    /** At most this many characters of the header's search box go into the address (the search reads fewer). */
+    static final int SEARCH_MAX_LENGTH = 1000;
 
     private final AuthenticationContext auth;
     private final NotificationService notices;
@@ -76,6 +78,11 @@ public class MainLayout extends AppLayout {
         search.addClassName("mingze-search");
         search.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> {
             String q = search.getValue().strip();
+            if (q.codePointCount(0, q.length()) > SEARCH_MAX_LENGTH) {
+                // a pasted page would otherwise go whole into the address, and a reload of an address of tens of
+                // kilobytes is refused by the server; the search reads far fewer characters and says so
+                q = q.substring(0, q.offsetByCodePoints(0, SEARCH_MAX_LENGTH));
+            }
             if (!q.isEmpty()) {
                 UI.getCurrent().navigate(SEARCH_ROUTE, com.vaadin.flow.router.QueryParameters.of("q", q));
             }

@@ -76,6 +76,21 @@ class SearchViewTest extends KaribuTest {
     }
 
     @Test
+    void a_page_pasted_into_the_header_box_goes_into_the_address_cut_short_and_the_search_says_it_was_too_long() {
+        login("wangzh");
+        UI.getCurrent().navigate("");
+        TextField box = _get(TextField.class, s -> s.withClasses("mingze-search"));
+        box.setValue("党".repeat(10_000));
+        com.vaadin.flow.component.ComponentUtil.fireEvent(box,
+                new com.vaadin.flow.component.KeyPressEvent(box, com.vaadin.flow.component.Key.ENTER.getKeys().get(0)));
+        List<String> q = UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getParameters()
+                .get("q");
+        assertThat(q).singleElement().satisfies(v -> assertThat(v).hasSize(1000).isEqualTo("党".repeat(1000)));
+        assertThat(_find(Paragraph.class, s -> s.withClasses("mingze-search-notice"))).extracting(Paragraph::getText)
+                .anyMatch(t -> t.contains("搜索内容过长"));
+    }
+
+    @Test
     void a_facet_click_filters_and_shows_a_removable_chip() {
         login("wangzh");
         open("q=主体责任");
