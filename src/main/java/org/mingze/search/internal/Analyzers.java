@@ -9,6 +9,8 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -54,7 +56,7 @@ public final class Analyzers {
 
     private final DomainDictionary dictionary;
     private final TermTrie trie;
-    private final java.util.Set<String> fieldTerms;
+    private final Set<String> fieldTerms;
     private final TermTrie fieldTermTrie;
     private final SynonymMap synonyms;
     private final Analyzer words;
@@ -69,7 +71,7 @@ public final class Analyzers {
         this.trie = new TermTrie(dictionary.terms());
         this.fieldTerms = dictionary.terms().stream()
                 .filter(t -> t.length() >= MIN_TERM_FIELD_LENGTH && t.chars().allMatch(c -> DictionaryTermTokenizer.isHan((char) c)))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
         this.fieldTermTrie = new TermTrie(fieldTerms);
         this.termsIndex = new TermAnalyzer();
         this.words = new WordAnalyzer(null);

@@ -310,7 +310,7 @@ public final class SearchEngine {
                         getPassageSortComparator(field));
             }
 
-            /** The texts read with the hits, instead of reading the stored fields a second time. */
+            /** The texts read with the hits from their doc values, instead of the stored fields Lucene would read. */
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
                                                            int cacheCharsThreshold) throws IOException {

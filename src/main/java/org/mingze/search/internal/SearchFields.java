@@ -1,5 +1,7 @@
 package org.mingze.search.internal;
 
+import java.util.List;
+
 /**
  * The fields of a search document. One document per searchable unit: a section of a material, or a question.
  * {@link #TYPE} tells them apart; {@link #KEY} ({@code type|id}) is unique; {@link #SOURCE}
@@ -57,7 +59,7 @@ public final class SearchFields {
     public static final String TYPE_MATERIAL = "material";
     public static final String TYPE_QUESTION = "question";
     /** Every type of document in the index. */
-    public static final java.util.List<String> TYPES = java.util.List.of(TYPE_MATERIAL, TYPE_QUESTION);
+    public static final List<String> TYPES = List.of(TYPE_MATERIAL, TYPE_QUESTION);
 
     private SearchFields() {
     }
