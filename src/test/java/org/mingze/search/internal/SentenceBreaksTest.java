@@ -58,4 +58,62 @@ class SentenceBreaksTest {
         assertThat(breaks.first()).isZero();
         assertThat(breaks.previous()).isEqualTo(BreakIterator.DONE);
     }
+
+    /** The boundaries of a text found in one pass from its start (how the iterator worked before it looked locally). */
+    private static List<Integer> boundariesFromTheStart(String text) {
+        String ends = "。！？；!?;\n…";
+        String closes = "”’」』）)\"'》】\r";
+        List<Integer> out = new ArrayList<>(List.of(0));
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i++);
+            if (ends.indexOf(c) >= 0) {
+                while (i < text.length() && (ends.indexOf(text.charAt(i)) >= 0 || closes.indexOf(text.charAt(i)) >= 0)) {
+                    i++;
+                }
+                if (i < text.length()) {
+                    out.add(i);
+                }
+            }
+        }
+        if (!text.isEmpty()) {
+            out.add(text.length());
+        }
+        return out;
+    }
+
+    @Test
+    void looking_around_an_offset_finds_the_same_boundaries_as_a_pass_over_the_whole_text() {
+        String alphabet = "责任党委。！？；!?;\n…”’」』）)\"'》】\rab ";
+        java.util.Random random = new java.util.Random(20261129L);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(30); k > 0; k--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            List<Integer> expected = boundariesFromTheStart(text);
+            SentenceBreaks breaks = new SentenceBreaks();
+            breaks.setText(text);
+            List<Integer> forwards = new ArrayList<>(List.of(breaks.first()));
+            for (int b = breaks.next(); b != BreakIterator.DONE; b = breaks.next()) {
+                forwards.add(b);
+            }
+            assertThat(forwards).as("forwards through \"%s\"", text).isEqualTo(expected);
+            List<Integer> backwards = new ArrayList<>(List.of(breaks.last()));
+            for (int b = breaks.previous(); b != BreakIterator.DONE; b = breaks.previous()) {
+                backwards.add(0, b);
+            }
+            assertThat(backwards).as("backwards through \"%s\"", text).isEqualTo(expected);
+            for (int offset = 0; offset <= text.length(); offset++) {
+                int o = offset;
+                int after = expected.stream().filter(b -> b > o).findFirst().orElse(BreakIterator.DONE);
+                int before = expected.stream().filter(b -> b < o).reduce((a, b) -> b).orElse(BreakIterator.DONE);
+                assertThat(breaks.following(offset)).as("following(%d) in \"%s\"", offset, text).isEqualTo(after);
+                assertThat(breaks.preceding(offset)).as("preceding(%d) in \"%s\"", offset, text).isEqualTo(before);
+                assertThat(breaks.isBoundary(offset)).as("isBoundary(%d) in \"%s\"", offset, text)
+                        .isEqualTo(expected.contains(offset));
+            }
+        }
+    }
 }
