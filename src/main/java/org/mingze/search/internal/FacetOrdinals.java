@@ -2,12 +2,15 @@ package org.mingze.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.ArrayUtil;
 import org.mingze.search.FacetCount;
 
@@ -55,23 +58,57 @@ final class FacetOrdinals {
         }
     }
 
-    /** How many hits have each ordinal. */
-    int[] count(List<FacetsCollector.MatchingDocs> hits) throws IOException {
-        int[] counts = new int[state.getSize()];
-        for (FacetsCollector.MatchingDocs m : hits) {
-            if (m.totalHits == 0) {
-                continue;
+    /**
+     * Counts the facet values of the hits as they are collected: no set of matching documents is kept and walked
+     * again afterwards (that second pass was a tenth of a search over thousands of hits, profiled, format 7). The
+     * result is how many hits have each ordinal.
+     */
+    CollectorManager<Counter, int[]> counter() {
+        return new CollectorManager<>() {
+            @Override
+            public Counter newCollector() {
+                return new Counter(new int[labels.length]);
             }
-            DocIdSetIterator it = m.bits.iterator();
-            int base = m.context.docBase;
-            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                int d = base + doc;
-                for (int k = starts[d], end = starts[d + 1]; k < end; k++) {
-                    counts[ords[k]]++;
+
+            @Override
+            public int[] reduce(Collection<Counter> collectors) {
+                int[] sum = new int[labels.length];
+                for (Counter c : collectors) {
+                    for (int ord = 0; ord < sum.length; ord++) {
+                        sum[ord] += c.counts[ord];
+                    }
                 }
+                return sum;
+            }
+        };
+    }
+
+    /** Adds the ordinals of each collected document to its counts. */
+    final class Counter extends SimpleCollector {
+        private final int[] counts;
+        private int base;
+
+        private Counter(int[] counts) {
+            this.counts = counts;
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) {
+            base = context.docBase;
+        }
+
+        @Override
+        public void collect(int doc) {
+            int d = base + doc;
+            for (int k = starts[d], end = starts[d + 1]; k < end; k++) {
+                counts[ords[k]]++;
             }
         }
-        return counts;
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -21,10 +20,12 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -32,6 +33,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -149,11 +153,9 @@ public final class SearchEngine {
         }
         SearchIndex.Searcher searcher = index.acquire();
         try {
-            FacetsCollectorManager.FacetsResult result = run(searcher, restricted(weighted(main, visibility), req,
-                    visibility), req, window);
+            Found result = run(searcher, restricted(weighted(main, visibility), req, visibility), req, window);
             if (result.topDocs().totalHits.value == 0 && relaxed != null) {
-                FacetsCollectorManager.FacetsResult loose = run(searcher, restricted(weighted(relaxed, visibility), req,
-                        visibility), req, window);
+                Found loose = run(searcher, restricted(weighted(relaxed, visibility), req, visibility), req, window);
                 if (loose.topDocs().totalHits.value > 0) {
                     result = loose;
                     main = relaxed;
@@ -188,16 +190,34 @@ public final class SearchEngine {
                 new TermQuery(new Term(SearchFields.TYPE, SearchFields.TYPE_QUESTION)), QUESTION_WEIGHT);
     }
 
-    private static FacetsCollectorManager.FacetsResult run(IndexSearcher searcher, Query q, SearchRequest req,
-                                                          int window) throws IOException {
-        FacetsCollectorManager facets = new FacetsCollectorManager();
-        if (req.sort() == SearchSort.DATE) {
+    /** The top {@code window} hits, the total and the facet counts of a query, in one pass over its hits. */
+    private record Found(TopDocs topDocs, int[] counts) {
+    }
+
+    private static Found run(SearchIndex.Searcher searcher, Query q, SearchRequest req, int window)
+            throws IOException {
+        int n = Math.max(1, Math.min(window, searcher.getIndexReader().maxDoc()));
+        CollectorManager<?, ? extends TopDocs> top;
+        boolean byDate = req.sort() == SearchSort.DATE;
+        if (byDate) {
             SortField byDay = new SortField(SearchFields.DAY, SortField.Type.LONG, true);
             byDay.setMissingValue(Long.MIN_VALUE);
-            return FacetsCollectorManager.search(searcher, q, window, new Sort(byDay, SortField.FIELD_SCORE), true,
-                    facets);
+            top = new TopFieldCollectorManager(new Sort(byDay, SortField.FIELD_SCORE), n, null, Integer.MAX_VALUE);
+        } else {
+            top = new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE);
         }
-        return FacetsCollectorManager.search(searcher, q, window, facets);
+        FacetOrdinals ordinals = searcher.facetOrdinals();
+        Found found;
+        if (ordinals == null) {
+            found = new Found(searcher.search(q, top), null);
+        } else {
+            Object[] both = searcher.search(q, new MultiCollectorManager(top, ordinals.counter()));
+            found = new Found((TopDocs) both[0], (int[]) both[1]);
+        }
+        if (byDate) { // newest first, each hit with its score (the API shows it)
+            TopFieldCollector.populateScores(found.topDocs().scoreDocs, searcher, q);
+        }
+        return found;
     }
 
     /**
@@ -330,14 +350,13 @@ public final class SearchEngine {
         return out.get(SearchFields.TEXT);
     }
 
-    private static Map<String, List<FacetCount>> facets(SearchIndex.Searcher searcher,
-                                                       FacetsCollectorManager.FacetsResult result) throws IOException {
+    private static Map<String, List<FacetCount>> facets(SearchIndex.Searcher searcher, Found result) {
         Map<String, List<FacetCount>> out = new LinkedHashMap<>();
         FacetOrdinals ordinals = searcher.facetOrdinals();
-        if (ordinals == null) {
+        int[] counts = result.counts();
+        if (ordinals == null || counts == null) {
             return out;
         }
-        int[] counts = ordinals.count(result.facetsCollector().getMatchingDocs());
         for (String dim : SearchResults.FACETS) {
             List<FacetCount> values = new ArrayList<>(ordinals.top(counts, dim, FACET_VALUES));
             if (SearchFields.YEAR.equals(dim)) {

@@ -73,7 +73,7 @@ class FacetOrdinalsTest {
                     FacetsCollector hits = searcher.search(q, new FacetsCollectorManager());
                     SortedSetDocValuesFacetCounts lucene = new SortedSetDocValuesFacetCounts(searcher.facetState(),
                             hits);
-                    int[] counts = searcher.facetOrdinals().count(hits.getMatchingDocs());
+                    int[] counts = searcher.search(q, searcher.facetOrdinals().counter());
                     for (String dim : SearchResults.FACETS) {
                         // few values per dimension here, so also check a cut below their number
                         for (int max : new int[] {3, 30}) {
