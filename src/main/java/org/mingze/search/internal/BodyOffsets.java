@@ -177,8 +177,12 @@ final class BodyOffsets extends FieldOffsetStrategy {
             int n = enums.length;
             int[][] occurrences = new int[n][]; // per term: position, start, end, ...
             for (int i = 0; i < n; i++) {
-                enums[i].seekExact(mark.terms()[i], states[i]);
-                postings[i] = enums[i].postings(postings[i], PostingsEnum.OFFSETS);
+                // the highlighter asks for its documents in increasing order: go on from the last one asked about
+                // rather than from the start of the postings
+                if (postings[i] == null || postings[i].docID() >= doc) {
+                    enums[i].seekExact(mark.terms()[i], states[i]);
+                    postings[i] = enums[i].postings(postings[i], PostingsEnum.OFFSETS);
+                }
                 if (postings[i].advance(doc) != doc) {
                     return null;
                 }

@@ -196,12 +196,13 @@ final class QueryFactory {
                 b.add(boost(new TermQuery(new Term(SearchFields.HEAD, t.term)), HEAD_WORD * w), Occur.SHOULD);
                 b.add(boost(new TermQuery(new Term(SearchFields.SECTION_HEAD, t.term)), SECTION_WORD * w),
                         Occur.SHOULD);
-                Query textBigrams = bigrams(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, t.term);
-                if (textBigrams != null) {
-                    b.add(body(t.term, textBigrams, 1, w), Occur.SHOULD);
-                    b.add(boost(bigrams(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, t.term), HEAD_BIGRAM * w),
+                List<Token> pairs = tokens(analyzers.bigramsQuery(), t.term, null);
+                if (!pairs.isEmpty()) {
+                    b.add(body(t.term, phraseOf(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, pairs), 1, w),
                             Occur.SHOULD);
-                    b.add(boost(bigrams(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, t.term),
+                    b.add(boost(phraseOf(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, pairs), HEAD_BIGRAM * w),
+                            Occur.SHOULD);
+                    b.add(boost(phraseOf(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, pairs),
                             SECTION_BIGRAM * w), Occur.SHOULD);
                 }
             }
@@ -212,15 +213,16 @@ final class QueryFactory {
 
     /** The phrase character by character (bigram phrase), with a bonus for the same words in the same order. */
     private List<Query> phrase(String text) {
-        Query textBigrams = bigrams(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, text);
-        if (textBigrams == null) {
+        List<Token> pairs = tokens(analyzers.bigramsQuery(), text, null);
+        if (pairs.isEmpty()) {
             return List.of();
         }
         List<Token> words = tokens(analyzers.words(), text, null);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(body(ChineseFolding.fold(text), textBigrams, Math.max(1, words.size()), 1f), Occur.SHOULD);
-        b.add(boost(bigrams(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, text), HEAD_BIGRAM), Occur.SHOULD);
-        b.add(boost(bigrams(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, text), SECTION_BIGRAM),
+        b.add(body(ChineseFolding.fold(text), phraseOf(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, pairs),
+                Math.max(1, words.size()), 1f), Occur.SHOULD);
+        b.add(boost(phraseOf(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, pairs), HEAD_BIGRAM), Occur.SHOULD);
+        b.add(boost(phraseOf(SearchFields.SECTION_HEAD + Analyzers.BIGRAM_SUFFIX, pairs), SECTION_BIGRAM),
                 Occur.SHOULD);
         if (!words.isEmpty()) {
             b.add(boost(phraseOf(SearchFields.HEAD, words), HEAD_WORD), Occur.SHOULD);
@@ -257,18 +259,15 @@ final class QueryFactory {
 
     /** Any hit with these characters (in body, title or heading) is removed. */
     private Query exclusion(String text) {
-        Query body = bigrams(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, text);
-        if (body == null) {
+        List<Token> pairs = tokens(analyzers.bigramsQuery(), text, null);
+        if (pairs.isEmpty()) {
             return null;
         }
-        return or(List.of(body, bigrams(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, text)));
+        return or(List.of(phraseOf(SearchFields.TEXT + Analyzers.BIGRAM_SUFFIX, pairs),
+                phraseOf(SearchFields.HEAD + Analyzers.BIGRAM_SUFFIX, pairs)));
     }
 
-    /** The bigram-field form of a text: a term for one token, else a phrase; null if nothing is left. */
-    private Query bigrams(String field, String text) {
-        return phraseOf(field, tokens(analyzers.bigramsQuery(), text, null));
-    }
-
+    /** The tokens on {@code field}: a term for one token, else a phrase; null if there are none. */
     private static Query phraseOf(String field, List<Token> tokens) {
         if (tokens.isEmpty()) {
             return null;

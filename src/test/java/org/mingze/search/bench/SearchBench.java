@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,9 @@ class SearchBench {
     private static final long SEED = Long.getLong("bench.seed", 20261128L);
     private static final boolean ENFORCE = Boolean.getBoolean("bench.enforce");
 
+    /** Rounds of the query mix timed with one searcher (after the warm-up). */
+    private static final int MEASURED_ROUNDS = 3;
+
     private static final double TARGET_BUILD_S = 60;
     private static final double TARGET_P95_MS = 20;
     private static final double TARGET_SPEEDUP = 50;
@@ -87,6 +91,10 @@ class SearchBench {
         Analyzers analyzers = new Analyzers(DomainDictionary.load(CONTENT.resolve("search")));
         List<BenchQueries.Query> queries = BenchQueries.generate(corpus, CONTENT.resolve("search/dictionary.txt"),
                 analyzers.words(), QUERIES, SEED);
+        String kinds = System.getProperty("bench.kinds"); // e.g. TERM,PHRASE: profile one kind of query alone
+        if (kinds != null) {
+            queries = queries.stream().filter(q -> kinds.contains(q.kind().name())).toList();
+        }
 
         System.gc();
         long cpu = cpu();
@@ -118,14 +126,31 @@ class SearchBench {
 
         try (index) {
             SearchEngine engine = new SearchEngine(index);
-            // warm-up: the whole mix twice on one thread and once on all, so that the JIT has seen every path
+            // Warm-up, printed: the whole mix twice on one thread and once on all, then on one thread until the
+            // median latency is steady (the last three rounds within 5 % of each other, at most 15 rounds). The JIT
+            // settles late: the round right after the first concurrent one took 0.6-2.0 ms at p50 in different JVMs
+            // of the same code, later rounds 0.46-0.50 ms (2026-11-29, -Dbench.rounds).
+            List<Double> warmUp = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
-                runSequential(engine, queries);
+                warmUp.add(runSequential(engine, queries).percentileMs(50));
             }
             runConcurrent(engine, queries, THREADS);
-            Run single = runSequential(engine, queries);
+            do {
+                warmUp.add(runSequential(engine, queries).percentileMs(50));
+            } while (warmUp.size() < 15 && !steady(warmUp.subList(Math.max(2, warmUp.size() - 3), warmUp.size())));
+            System.out.printf(Locale.ROOT, "bench: warm-up rounds, p50 with 1 searcher: %s ms%n", warmUp.stream()
+                    .map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(", ")));
+            // measured: the mix three times over on one thread (3,000 timings), then once on all
+            List<Run> rounds = new ArrayList<>();
+            for (int round = 0; round < MEASURED_ROUNDS; round++) {
+                rounds.add(runSequential(engine, queries));
+            }
+            Run single = Run.pooled(rounds);
+            System.out.printf(Locale.ROOT, "bench: measured rounds, p50 with 1 searcher: %s ms%n", rounds.stream()
+                    .map(r -> String.format(Locale.ROOT, "%.2f", r.percentileMs(50)))
+                    .collect(Collectors.joining(", ")));
             Run concurrent = runConcurrent(engine, queries, THREADS);
-            printSlowest(single, queries);
+            printSlowest(rounds.get(0), queries);
             System.out.printf(Locale.ROOT, "bench: engine, 1 searcher: p50 %.2f ms, p95 %.2f ms; 8 searchers: %.0f queries/s%n",
                     single.percentileMs(50), single.percentileMs(95), concurrent.perSecond());
             if (Boolean.getBoolean("bench.engineOnly")) { // quick iterations on the engine alone
@@ -139,7 +164,8 @@ class SearchBench {
                     + ";AUTO_SERVER=FALSE", docs, queries, "file");
             double loadAfter = load();
 
-            Report report = new Report(docs.size(), totalChars, buildS, buildCpuS, bytes, segments, queries, single,
+            Report report = new Report(docs.size(), totalChars, buildS, buildCpuS, bytes, segments, queries, warmUp,
+                    rounds.get(0), single,
                     concurrent, likeMem, likeFile, loadBefore, loadBuild, loadAfter, heapAfterBuild, peakHeap());
             String table = report.markdown();
             System.out.println();
@@ -148,7 +174,7 @@ class SearchBench {
             Files.writeString(REPORT, table, StandardCharsets.UTF_8);
 
             // sanity: the mix finds things, and both sides agree that most queries have hits
-            assertThat(single.withHits()).isGreaterThan(queries.size() / 2);
+            assertThat(rounds.get(0).withHits()).isGreaterThan(queries.size() / 2);
             assertThat(likeMem.withHits()).isGreaterThan(queries.size() / 2);
             assertThat(likeFile.totals()).as("both H2 modes count the same hits").containsExactly(likeMem.totals());
             if (ENFORCE) {
@@ -175,6 +201,15 @@ class SearchBench {
             return sorted[Math.max(0, rank - 1)] / 1e6;
         }
 
+        /** The timings of several rounds of the same queries as one run. */
+        static Run pooled(List<Run> rounds) {
+            long[] nanos = rounds.stream().flatMapToLong(r -> Arrays.stream(r.nanos)).toArray();
+            long[] totals = rounds.stream().flatMapToLong(r -> Arrays.stream(r.totals)).toArray();
+            long[] threadCpu = rounds.stream().flatMapToLong(r -> Arrays.stream(r.threadCpuNanos)).toArray();
+            return new Run(nanos, totals, rounds.stream().mapToLong(Run::wallNanos).sum(),
+                    rounds.stream().mapToLong(Run::cpuNanos).sum(), threadCpu);
+        }
+
         double percentileMs(double p) {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
@@ -194,6 +229,13 @@ class SearchBench {
         int withHits() {
             return (int) Arrays.stream(totals).filter(n -> n > 0).count();
         }
+    }
+
+    /** Whether the values lie within 5 % of each other. */
+    private static boolean steady(List<Double> p50s) {
+        double min = p50s.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = p50s.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return p50s.size() >= 3 && max <= min * 1.05;
     }
 
     private static Run runSequential(SearchEngine engine, List<BenchQueries.Query> queries) {
@@ -256,10 +298,14 @@ class SearchBench {
             long t = System.nanoTime();
             fill(h2, docs);
             System.out.printf(Locale.ROOT, "bench: H2 table (%s) filled in %.1f s%n", mode, seconds(t));
-            runLike(h2, queries.subList(0, Math.min(50, queries.size()))); // warm-up
+            runLike(h2, queries.subList(0, Math.min(100, queries.size()))); // warm-up (3 s: the scan is one loop)
             Run run = runLike(h2, queries);
-            System.out.printf(Locale.ROOT, "bench: H2 LIKE (%s): p50 %.1f ms, p95 %.1f ms (load %.2f)%n", mode,
-                    run.percentileMs(50), run.percentileMs(95), load());
+            int half = run.nanos().length / 2;
+            System.out.printf(Locale.ROOT, "bench: H2 LIKE (%s): p50 %.1f ms, p95 %.1f ms (load %.2f); p50 of the "
+                    + "first and the second half of the queries %.1f and %.1f ms (is it warm?)%n", mode,
+                    run.percentileMs(50), run.percentileMs(95), load(),
+                    new Run(Arrays.copyOfRange(run.nanos(), 0, half), null, 0, 0).percentileMs(50),
+                    new Run(Arrays.copyOfRange(run.nanos(), half, run.nanos().length), null, 0, 0).percentileMs(50));
             return run;
         }
     }
@@ -353,7 +399,8 @@ class SearchBench {
     }
 
     private record Report(int docs, long chars, double buildS, double buildCpuS, long bytes, int segments,
-                          List<BenchQueries.Query> queries, Run single, Run concurrent, Run likeMem, Run likeFile,
+                          List<BenchQueries.Query> queries, List<Double> warmUp, Run firstRound, Run single,
+                          Run concurrent, Run likeMem, Run likeFile,
                           double loadBefore, double loadBuild, double loadAfter, long heapAfterBuild, long peakHeap) {
 
         /** Against H2 in file mode, as Mingze runs it (docs/benchmarks.md says why). */
@@ -396,10 +443,15 @@ class SearchBench {
                     loadBefore, loadBuild, loadAfter));
             b.append(String.format(Locale.ROOT, "Corpus: %,d documents, %,d characters (%,d per document on "
                     + "average), seed %d. Queries: %,d (%d single terms, %d phrases, %d two-term, %d three-term); "
-                    + "with hits: %d (engine), %d (LIKE).%n%n", docs, chars, chars / Math.max(1, docs), SEED,
+                    + "with hits: %d (engine), %d (LIKE). With 1 searcher the mix is timed %d times over after a "
+                    + "warm-up of %d rounds (their p50: %s ms) and one round with %d searchers; the percentiles pool "
+                    + "the %,d timings. LIKE: 100 queries of warm-up, then the mix once.%n%n", docs, chars,
+                    chars / Math.max(1, docs), SEED,
                     queries.size(), mix.getOrDefault(BenchQueries.Kind.TERM, 0),
                     mix.getOrDefault(BenchQueries.Kind.PHRASE, 0), mix.getOrDefault(BenchQueries.Kind.TWO_TERMS, 0),
-                    mix.getOrDefault(BenchQueries.Kind.THREE_TERMS, 0), single.withHits(), likeFile.withHits()));
+                    mix.getOrDefault(BenchQueries.Kind.THREE_TERMS, 0), firstRound.withHits(), likeFile.withHits(),
+                    MEASURED_ROUNDS, warmUp.size(), warmUp.stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
+                            .collect(Collectors.joining(", ")), THREADS, single.nanos().length));
             b.append("| measure | p50 | p95 | p99 | other | target | met |\n");
             b.append("|---|---|---|---|---|---|---|\n");
             row(b, "index build (on disk, FSDirectory)", "", "", "", String.format(Locale.ROOT,
@@ -434,11 +486,11 @@ class SearchBench {
         }
 
         private static String cpuMs(Run run, double p) {
-            return String.format(Locale.ROOT, "%.1f ms", run.threadCpuPercentileMs(p));
+            return String.format(Locale.ROOT, "%.2f ms", run.threadCpuPercentileMs(p));
         }
 
         private static String ms(Run run, double p) {
-            return String.format(Locale.ROOT, "%.1f ms", run.percentileMs(p));
+            return String.format(Locale.ROOT, "%.2f ms", run.percentileMs(p));
         }
 
         private static void row(StringBuilder b, String what, String p50, String p95, String p99, String other,
