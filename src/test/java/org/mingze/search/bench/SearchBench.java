@@ -127,7 +127,8 @@ class SearchBench {
         try (index) {
             SearchEngine engine = new SearchEngine(index);
             // Warm-up, printed: the whole mix twice on one thread and once on all, then on one thread until the
-            // median latency is steady (the last three rounds within 5 % of each other, at most 15 rounds). The JIT
+            // median latency is steady (at least 12 rounds, then until the last three are within 5 % of each other,
+            // at most 25 rounds; a round takes about half a second). The JIT
             // settles late: the round right after the first concurrent one took 0.6-2.0 ms at p50 in different JVMs
             // of the same code, later rounds 0.46-0.50 ms (2026-11-29, -Dbench.rounds).
             List<Double> warmUp = new ArrayList<>();
@@ -137,7 +138,8 @@ class SearchBench {
             runConcurrent(engine, queries, THREADS);
             do {
                 warmUp.add(runSequential(engine, queries).percentileMs(50));
-            } while (warmUp.size() < 15 && !steady(warmUp.subList(Math.max(2, warmUp.size() - 3), warmUp.size())));
+            } while (warmUp.size() < 12 || warmUp.size() < 25 && !steady(warmUp.subList(warmUp.size() - 3,
+                    warmUp.size())));
             System.out.printf(Locale.ROOT, "bench: warm-up rounds, p50 with 1 searcher: %s ms%n", warmUp.stream()
                     .map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(", ")));
             // measured: the mix three times over on one thread (3,000 timings), then once on all
