@@ -61,8 +61,10 @@ class SearchBench {
     private static final long SEED = Long.getLong("bench.seed", 20261128L);
     private static final boolean ENFORCE = Boolean.getBoolean("bench.enforce");
 
-    /** Rounds of the query mix timed with one searcher (after the warm-up). */
+    /** Rounds of the query mix timed with one searcher (after the warm-up) with -Dbench.engineOnly. */
     private static final int MEASURED_ROUNDS = 3;
+    /** The LIKE queries are run in this many chunks, each after a round of the whole mix on the engine. */
+    private static final int CHUNKS = 10;
 
     private static final double TARGET_BUILD_S = 60;
     private static final double TARGET_P95_MS = 20;
@@ -142,45 +144,73 @@ class SearchBench {
                     warmUp.size())));
             System.out.printf(Locale.ROOT, "bench: warm-up rounds, p50 with 1 searcher: %s ms%n", warmUp.stream()
                     .map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(", ")));
-            // measured: the mix three times over on one thread (3,000 timings), then once on all
-            List<Run> rounds = new ArrayList<>();
-            for (int round = 0; round < MEASURED_ROUNDS; round++) {
-                rounds.add(runSequential(engine, queries));
-            }
-            Run single = Run.pooled(rounds);
-            System.out.printf(Locale.ROOT, "bench: measured rounds, p50 with 1 searcher: %s ms%n", rounds.stream()
-                    .map(r -> String.format(Locale.ROOT, "%.2f", r.percentileMs(50)))
-                    .collect(Collectors.joining(", ")));
-            Run concurrent = runConcurrent(engine, queries, THREADS);
-            printSlowest(rounds.get(0), queries);
-            System.out.printf(Locale.ROOT, "bench: engine, 1 searcher: p50 %.2f ms, p95 %.2f ms; 8 searchers: %.0f queries/s%n",
-                    single.percentileMs(50), single.percentileMs(95), concurrent.perSecond());
             if (Boolean.getBoolean("bench.engineOnly")) { // quick iterations on the engine alone
+                List<Run> rounds = new ArrayList<>();
+                for (int round = 0; round < MEASURED_ROUNDS; round++) {
+                    rounds.add(runSequential(engine, queries));
+                }
+                Run single = Run.pooled(rounds);
+                printSlowest(rounds.get(0), queries);
+                System.out.printf(Locale.ROOT, "bench: measured rounds, p50 with 1 searcher: %s ms%n",
+                        p50s(rounds));
+                System.out.printf(Locale.ROOT, "bench: engine, 1 searcher: p50 %.2f ms, p95 %.2f ms; 8 searchers: "
+                        + "%.0f queries/s%n", single.percentileMs(50), single.percentileMs(95),
+                        runConcurrent(engine, queries, THREADS).perSecond());
                 return;
             }
 
             // The naive baseline in both H2 modes: file mode is what Mingze runs (and what a library built on the
-            // app's own database would scan); in memory is the most favourable case for LIKE.
-            Run likeMem = like("jdbc:h2:mem:searchbench", docs, queries, "in memory");
-            Run likeFile = like("jdbc:h2:file:" + tmp.resolve("h2/searchbench").toAbsolutePath()
-                    + ";AUTO_SERVER=FALSE", docs, queries, "file");
-            double loadAfter = load();
+            // app's own database would scan); in memory is the most favourable case for LIKE. Measured in turns with
+            // the engine: the mix in CHUNKS chunks, before each chunk on both tables one round of the whole mix on
+            // the engine, so that both sides are timed in the same minutes (this VM's speed drifts by a third from
+            // minute to minute, the same code measured 0.46-0.81 ms at p50 in runs minutes apart).
+            try (Connection mem = DriverManager.getConnection("jdbc:h2:mem:searchbench", "sa", "");
+                 Connection file = DriverManager.getConnection("jdbc:h2:file:" + tmp.resolve("h2/searchbench")
+                         .toAbsolutePath() + ";AUTO_SERVER=FALSE", "sa", "")) {
+                fill(mem, docs);
+                fill(file, docs);
+                List<BenchQueries.Query> likeWarmUp = queries.subList(0, Math.min(100, queries.size()));
+                runLike(mem, likeWarmUp); // warm-up (3 s each: the scan is one loop)
+                runLike(file, likeWarmUp);
+                List<Run> rounds = new ArrayList<>();
+                List<Run> memChunks = new ArrayList<>();
+                List<Run> fileChunks = new ArrayList<>();
+                int chunk = (queries.size() + CHUNKS - 1) / CHUNKS;
+                for (int from = 0; from < queries.size(); from += chunk) {
+                    List<BenchQueries.Query> part = queries.subList(from, Math.min(queries.size(), from + chunk));
+                    rounds.add(runSequential(engine, queries));
+                    fileChunks.add(runLike(file, part));
+                    memChunks.add(runLike(mem, part));
+                }
+                Run single = Run.pooled(rounds);
+                Run likeFile = Run.pooled(fileChunks);
+                Run likeMem = Run.pooled(memChunks);
+                System.out.printf(Locale.ROOT, "bench: measured in turns, p50 per turn: engine %s ms; LIKE file %s ms; "
+                        + "LIKE in memory %s ms%n", p50s(rounds), p50s(fileChunks), p50s(memChunks));
+                Run concurrent = runConcurrent(engine, queries, THREADS);
+                printSlowest(rounds.get(0), queries);
+                System.out.printf(Locale.ROOT, "bench: engine, 1 searcher: p50 %.2f ms, p95 %.2f ms; 8 searchers: "
+                        + "%.0f queries/s; LIKE p50 %.1f ms (file), %.1f ms (in memory)%n", single.percentileMs(50),
+                        single.percentileMs(95), concurrent.perSecond(), likeFile.percentileMs(50),
+                        likeMem.percentileMs(50));
+                double loadAfter = load();
 
-            Report report = new Report(docs.size(), totalChars, buildS, buildCpuS, bytes, segments, queries, warmUp,
-                    rounds.get(0), single,
-                    concurrent, likeMem, likeFile, loadBefore, loadBuild, loadAfter, heapAfterBuild, peakHeap());
-            String table = report.markdown();
-            System.out.println();
-            System.out.println(table);
-            Files.createDirectories(REPORT.getParent());
-            Files.writeString(REPORT, table, StandardCharsets.UTF_8);
+                Report report = new Report(docs.size(), totalChars, buildS, buildCpuS, bytes, segments, queries, warmUp,
+                        rounds.get(0), single,
+                        concurrent, likeMem, likeFile, loadBefore, loadBuild, loadAfter, heapAfterBuild, peakHeap());
+                String table = report.markdown();
+                System.out.println();
+                System.out.println(table);
+                Files.createDirectories(REPORT.getParent());
+                Files.writeString(REPORT, table, StandardCharsets.UTF_8);
 
-            // sanity: the mix finds things, and both sides agree that most queries have hits
-            assertThat(rounds.get(0).withHits()).isGreaterThan(queries.size() / 2);
-            assertThat(likeMem.withHits()).isGreaterThan(queries.size() / 2);
-            assertThat(likeFile.totals()).as("both H2 modes count the same hits").containsExactly(likeMem.totals());
-            if (ENFORCE) {
-                assertThat(report.missed()).as("targets missed").isEmpty();
+                // sanity: the mix finds things, and both sides agree that most queries have hits
+                assertThat(rounds.get(0).withHits()).isGreaterThan(queries.size() / 2);
+                assertThat(likeMem.withHits()).isGreaterThan(queries.size() / 2);
+                assertThat(likeFile.totals()).as("both H2 modes count the same hits").containsExactly(likeMem.totals());
+                if (ENFORCE) {
+                    assertThat(report.missed()).as("targets missed").isEmpty();
+                }
             }
         }
     }
@@ -207,7 +237,8 @@ class SearchBench {
         static Run pooled(List<Run> rounds) {
             long[] nanos = rounds.stream().flatMapToLong(r -> Arrays.stream(r.nanos)).toArray();
             long[] totals = rounds.stream().flatMapToLong(r -> Arrays.stream(r.totals)).toArray();
-            long[] threadCpu = rounds.stream().flatMapToLong(r -> Arrays.stream(r.threadCpuNanos)).toArray();
+            long[] threadCpu = rounds.get(0).threadCpuNanos == null ? null
+                    : rounds.stream().flatMapToLong(r -> Arrays.stream(r.threadCpuNanos)).toArray();
             return new Run(nanos, totals, rounds.stream().mapToLong(Run::wallNanos).sum(),
                     rounds.stream().mapToLong(Run::cpuNanos).sum(), threadCpu);
         }
@@ -231,6 +262,11 @@ class SearchBench {
         int withHits() {
             return (int) Arrays.stream(totals).filter(n -> n > 0).count();
         }
+    }
+
+    private static String p50s(List<Run> runs) {
+        return runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.percentileMs(50)))
+                .collect(Collectors.joining(", "));
     }
 
     /** Whether the values lie within 5 % of each other. */
@@ -292,24 +328,6 @@ class SearchBench {
             throw new IllegalStateException("\"" + q.text() + "\": " + r.problem());
         }
         return r.total();
-    }
-
-    private static Run like(String url, List<IndexableMaterial> docs, List<BenchQueries.Query> queries, String mode)
-            throws SQLException {
-        try (Connection h2 = DriverManager.getConnection(url, "sa", "")) {
-            long t = System.nanoTime();
-            fill(h2, docs);
-            System.out.printf(Locale.ROOT, "bench: H2 table (%s) filled in %.1f s%n", mode, seconds(t));
-            runLike(h2, queries.subList(0, Math.min(100, queries.size()))); // warm-up (3 s: the scan is one loop)
-            Run run = runLike(h2, queries);
-            int half = run.nanos().length / 2;
-            System.out.printf(Locale.ROOT, "bench: H2 LIKE (%s): p50 %.1f ms, p95 %.1f ms (load %.2f); p50 of the "
-                    + "first and the second half of the queries %.1f and %.1f ms (is it warm?)%n", mode,
-                    run.percentileMs(50), run.percentileMs(95), load(),
-                    new Run(Arrays.copyOfRange(run.nanos(), 0, half), null, 0, 0).percentileMs(50),
-                    new Run(Arrays.copyOfRange(run.nanos(), half, run.nanos().length), null, 0, 0).percentileMs(50));
-            return run;
-        }
     }
 
     /** The table a naive library would keep: title, body text and date of each document. */
@@ -445,15 +463,17 @@ class SearchBench {
                     loadBefore, loadBuild, loadAfter));
             b.append(String.format(Locale.ROOT, "Corpus: %,d documents, %,d characters (%,d per document on "
                     + "average), seed %d. Queries: %,d (%d single terms, %d phrases, %d two-term, %d three-term); "
-                    + "with hits: %d (engine), %d (LIKE). With 1 searcher the mix is timed %d times over after a "
-                    + "warm-up of %d rounds (their p50: %s ms) and one round with %d searchers; the percentiles pool "
-                    + "the %,d timings. LIKE: 100 queries of warm-up, then the mix once.%n%n", docs, chars,
-                    chars / Math.max(1, docs), SEED,
+                    + "with hits: %d (engine), %d (LIKE). Engine warm-up: %d rounds of the mix (their p50: %s ms) "
+                    + "and one round with %d searchers. Then in turns: %d rounds of the mix on the engine, each "
+                    + "followed by a tenth of the mix as LIKE on both tables (after 100 LIKE queries of warm-up on "
+                    + "each), so that both sides are timed in the same minutes; the engine's percentiles pool its "
+                    + "%,d timings.%n%n", docs, chars, chars / Math.max(1, docs), SEED,
                     queries.size(), mix.getOrDefault(BenchQueries.Kind.TERM, 0),
                     mix.getOrDefault(BenchQueries.Kind.PHRASE, 0), mix.getOrDefault(BenchQueries.Kind.TWO_TERMS, 0),
                     mix.getOrDefault(BenchQueries.Kind.THREE_TERMS, 0), firstRound.withHits(), likeFile.withHits(),
-                    MEASURED_ROUNDS, warmUp.size(), warmUp.stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
-                            .collect(Collectors.joining(", ")), THREADS, single.nanos().length));
+                    warmUp.size(), warmUp.stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
+                            .collect(Collectors.joining(", ")), THREADS, single.nanos().length / queries.size(),
+                    single.nanos().length));
             b.append("| measure | p50 | p95 | p99 | other | target | met |\n");
             b.append("|---|---|---|---|---|---|---|\n");
             row(b, "index build (on disk, FSDirectory)", "", "", "", String.format(Locale.ROOT,
