@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.mingze.api.internal.ApiProperties;
 import org.mingze.api.internal.ApiTokenStore;
 import org.mingze.base.audit.AuditLog;
 import org.mingze.base.security.CurrentUser;
@@ -34,30 +36,52 @@ import java.util.HexFormat;
 public class ApiTokenService {
 
     static final String PREFIX = "mz_";
+    /** The highest limit a token may be given: a hundred requests a second. */
+    public static final int MAX_REQUESTS_PER_MINUTE = 6000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiTokenStore store;
     private final OrgService org;
     private final AuditLog audit;
     private final Clock clock;
+    private final int defaultRequestsPerMinute;
 
-    ApiTokenService(ApiTokenStore store, OrgService org, AuditLog audit, Clock clock) {
+    ApiTokenService(ApiTokenStore store, OrgService org, AuditLog audit, Clock clock, ApiProperties properties) {
         this.store = store;
         this.org = org;
         this.audit = audit;
         this.clock = clock;
+        this.defaultRequestsPerMinute = Math.max(1, properties.requestsPerMinute());
+    }
+
+    /** The limit of a token without one of its own ({@code mingze.api.requests-per-minute}). */
+    public int defaultRequestsPerMinute() {
+        return defaultRequestsPerMinute;
     }
 
     /**
-     * Creates a token for these endpoints and this unit's subtree.
+     * Creates a token for these endpoints and this unit's subtree, with the default limit of requests.
      *
      * @throws ValidationException no or a taken name, no scope, unknown unit
      */
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     @Transactional
     public NewApiToken create(String name, Set<ApiScope> scopes, Long unitId) {
+        return create(name, scopes, unitId, null);
+    }
+
+    /**
+     * Creates a token for these endpoints and this unit's subtree; {@code requestsPerMinute} is its own limit (null:
+     * the default).
+     *
+     * @throws ValidationException no or a taken name, no scope, unknown unit, a limit out of 1..6000
+     */
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    @Transactional
+    public NewApiToken create(String name, Set<ApiScope> scopes, Long unitId, Integer requestsPerMinute) {
         String clean = name == null ? "" : name.strip();
         List<Problem> problems = new ArrayList<>();
+        checkLimit(requestsPerMinute, problems);
         if (clean.isEmpty() || clean.length() > 100) {
             problems.add(Problem.of("name", "api.error.name"));
         } else if (store.nameTaken(clean)) {
@@ -77,9 +101,9 @@ public class ApiTokenService {
         RANDOM.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        long id = store.insert(clean, hash(token), scopes, unitId, CurrentUser.actor(), now);
+        long id = store.insert(clean, hash(token), scopes, unitId, requestsPerMinute, CurrentUser.actor(), now);
         audit.record("API_TOKEN_CREATE", "api-token", id, clean + ": " + scopes + ", unit " + unit.get().name()
-                + " (" + unitId + ")");
+                + " (" + unitId + "), " + limitText(requestsPerMinute));
         return new NewApiToken(row(store.byId(id).orElseThrow()), token);
     }
 
@@ -101,6 +125,40 @@ public class ApiTokenService {
     }
 
     /**
+     * Gives a token its own limit of requests per minute, or the default again (null); effective from its next call.
+     * Audited (API_TOKEN_LIMIT) with the old and the new limit; setting the same limit again changes nothing.
+     *
+     * @throws ValidationException unknown token, a limit out of 1..6000
+     */
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    @Transactional
+    public ApiTokenRow changeLimit(long id, Integer requestsPerMinute) {
+        ApiTokenStore.Token t = store.byId(id).orElseThrow(() -> new ValidationException(Problem.of("token",
+                "api.error.missing")));
+        List<Problem> problems = new ArrayList<>();
+        checkLimit(requestsPerMinute, problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        if (!Objects.equals(t.requestsPerMinute(), requestsPerMinute)) {
+            store.limit(id, requestsPerMinute);
+            audit.record("API_TOKEN_LIMIT", "api-token", id, t.name() + ": " + limitText(t.requestsPerMinute())
+                    + " -> " + limitText(requestsPerMinute));
+        }
+        return row(store.byId(id).orElseThrow());
+    }
+
+    private static void checkLimit(Integer requestsPerMinute, List<Problem> problems) {
+        if (requestsPerMinute != null && (requestsPerMinute < 1 || requestsPerMinute > MAX_REQUESTS_PER_MINUTE)) {
+            problems.add(Problem.of("rate", "api.error.rate", MAX_REQUESTS_PER_MINUTE));
+        }
+    }
+
+    private String limitText(Integer requestsPerMinute) {
+        return requestsPerMinute == null ? defaultRequestsPerMinute + "/min (default)" : requestsPerMinute + "/min";
+    }
+
+    /**
      * The caller a presented token stands for, when it is known and not revoked; notes its use. For the API's
      * filter (no signed-in person); the token is compared by its hash only.
      */
@@ -119,7 +177,7 @@ public class ApiTokenService {
         }
         store.used(t.get().id(), clock.instant());
         return Optional.of(new ApiClient(t.get().id(), t.get().name(), t.get().scopes(), t.get().unitId(),
-                unit.get().path()));
+                unit.get().path(), t.get().requestsPerMinute()));
     }
 
     /** The SHA-256 of a token, hex. */
@@ -135,6 +193,6 @@ public class ApiTokenService {
     private ApiTokenRow row(ApiTokenStore.Token t) {
         String unit = org.unitForSystem(t.unitId()).map(UnitNode::name).orElse("#" + t.unitId());
         return new ApiTokenRow(t.id(), t.name(), t.scopes(), t.unitId(), unit, t.createdBy(), t.createdAt(),
-                t.revokedBy(), t.revokedAt(), t.lastUsedAt());
+                t.revokedBy(), t.revokedAt(), t.lastUsedAt(), t.requestsPerMinute());
     }
 }

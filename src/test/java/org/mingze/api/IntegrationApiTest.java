@@ -232,6 +232,67 @@ class IntegrationApiTest {
     }
 
     @Test
+    void a_token_with_a_limit_of_its_own_gets_that_many_calls_a_minute_and_a_changed_limit_counts_from_the_next_call()
+            throws Exception {
+        clock.set(java.time.Instant.now());
+        Unit u = data.branch();
+        data.signIn("admin");
+        NewApiToken hr = tokens.create("人事系统-" + TestData.next(), EnumSet.of(ApiScope.REVIEWS), u.getId(), 5);
+        data.signOut();
+        assertThat(hr.row().requestsPerMinute()).isEqualTo(5);
+        String missing = "/api/reviews/99999999";
+        for (int i = 0; i < 5; i++) {
+            assertThat(call(missing, hr.token()).getResponse().getStatus()).as("call %d", i + 1).isEqualTo(404);
+        }
+        MvcResult refused = call(missing, hr.token());
+        assertThat(refused.getResponse().getStatus()).isEqualTo(429);
+        assertThat(refused.getResponse().getHeader("Retry-After")).as("a minute / 5 calls").isEqualTo("12");
+        assertThat(body(refused)).contains("此接口令牌每分钟最多 5 次请求", "12 秒后再试");
+
+        data.signIn("admin");
+        ApiTokenRow raised = tokens.changeLimit(hr.row().id(), 200);
+        assertThat(raised.requestsPerMinute()).isEqualTo(200);
+        tokens.changeLimit(hr.row().id(), 200); // the same again: nothing to record
+        data.signOut();
+        clock.advance(java.time.Duration.ofSeconds(1)); // 200 a minute refill one call in 0.3 s
+        assertThat(call(missing, hr.token()).getResponse().getStatus()).as("the new limit from the next call")
+                .isEqualTo(404);
+
+        data.signIn("admin");
+        ApiTokenRow back = tokens.changeLimit(hr.row().id(), null);
+        assertThat(back.requestsPerMinute()).as("the default again").isNull();
+        data.signIn("guolx");
+        assertThat(audit.search(new AuditQuery(null, "API_TOKEN_LIMIT", null, null, null, null), 0, 50).getContent())
+                .extracting(AuditRecord::detail)
+                .filteredOn(d -> d.startsWith(hr.row().name() + ":"))
+                .containsExactlyInAnyOrder(hr.row().name() + ": 5/min -> 200/min",
+                        hr.row().name() + ": 200/min -> " + apiProperties.requestsPerMinute() + "/min (default)");
+    }
+
+    @Test
+    void a_limit_must_be_a_whole_number_from_1_to_6000_and_only_administrators_change_it() {
+        Unit u = data.branch();
+        data.signIn("admin");
+        for (int wrong : new int[] {0, -1, 6001}) {
+            var ex = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.mingze.base.validation.ValidationException.class,
+                    () -> tokens.create("限额-" + TestData.next(), EnumSet.of(ApiScope.LEDGER), u.getId(), wrong));
+            assertThat(ex.problems()).as("limit %d", wrong).extracting(p -> p.key())
+                    .containsExactly("api.error.rate");
+        }
+        NewApiToken t = tokens.create("限额-" + TestData.next(), EnumSet.of(ApiScope.LEDGER), u.getId(), 6000);
+        var ex = org.junit.jupiter.api.Assertions.assertThrows(org.mingze.base.validation.ValidationException.class,
+                () -> tokens.changeLimit(t.row().id(), 0));
+        assertThat(ex.problems()).extracting(p -> p.key()).containsExactly("api.error.rate");
+        assertThat(tokens.tokens()).filteredOn(r -> r.id() == t.row().id()).singleElement()
+                .extracting(ApiTokenRow::requestsPerMinute).as("unchanged after a refused change").isEqualTo(6000);
+        data.signIn(data.account(u, Role.ORGANIZER).getUsername());
+        assertThatThrownBy(() -> tokens.changeLimit(t.row().id(), 10)).isInstanceOf(AccessDeniedException.class);
+        data.signIn("guolx");
+        assertThatThrownBy(() -> tokens.changeLimit(t.row().id(), 10)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void only_the_sha256_of_a_token_is_stored_and_the_token_never_reaches_the_audit_log() throws Exception {
         Setup s = batch();
         NewApiToken t = token(EnumSet.of(ApiScope.REVIEWS), s.unit().getId());

@@ -31,8 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The stateless filter chain of the integration API ({@code /api/reviews/**}, {@code /api/officials/**}), ahead of
  * the search API's chain for the rest of {@code /api/**} and of Vaadin's: a Bearer token or 401, no session, no
- * CSRF (no cookies are read, so there is nothing to forge), no login page. Each token may send
- * {@code mingze.api.requests-per-minute} requests a minute (the shared {@link RateLimiter}); more get 429 with
+ * CSRF (no cookies are read, so there is nothing to forge), no login page. Each token may send its own limit of
+ * requests a minute, or {@code mingze.api.requests-per-minute} (the shared {@link RateLimiter}); more get 429 with
  * {@code Retry-After}. Every call is audited (API_CALL) with the token's name, the endpoint and the status it got;
  * the token itself is never written anywhere.
  */
@@ -126,11 +126,12 @@ class ApiSecurity {
                 return;
             }
             ApiClient c = client.get();
-            RateLimiter.Decision allowed = limiter.tryAcquire(String.valueOf(c.tokenId()));
+            int limit = c.requestsPerMinute() == null ? limiter.perMinute() : c.requestsPerMinute();
+            RateLimiter.Decision allowed = limiter.tryAcquire(String.valueOf(c.tokenId()), limit);
             if (!allowed.allowed()) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(allowed.retryAfterSeconds()));
-                ApiErrors.write(response, json, 429, "too_many_requests", "请求过于频繁：每个接口令牌每分钟最多 "
-                        + limiter.perMinute() + " 次请求，请 " + allowed.retryAfterSeconds() + " 秒后再试");
+                ApiErrors.write(response, json, 429, "too_many_requests", "请求过于频繁：此接口令牌每分钟最多 "
+                        + limit + " 次请求，请 " + allowed.retryAfterSeconds() + " 秒后再试");
                 audit.recordAs(c.actor(), "API_CALL", "api-token", c.tokenId(), endpoint + " -> 429 (rate limit)",
                         ClientAddress.of(request));
                 return;

@@ -26,18 +26,20 @@ public class ApiTokenStore {
     }
 
     public record Token(long id, String name, String hash, Set<ApiScope> scopes, long unitId, String createdBy,
-                        Instant createdAt, String revokedBy, Instant revokedAt, Instant lastUsedAt) {
+                        Instant createdAt, String revokedBy, Instant revokedAt, Instant lastUsedAt,
+                        Integer requestsPerMinute) {
     }
 
     private static final String SELECT = "SELECT id, name, token_hash, scopes, unit_id, created_by, created_at, "
-            + "revoked_by, revoked_at, last_used_at FROM api_token ";
+            + "revoked_by, revoked_at, last_used_at, requests_per_minute FROM api_token ";
 
-    public long insert(String name, String hash, Set<ApiScope> scopes, long unitId, String actor, Instant now) {
+    public long insert(String name, String hash, Set<ApiScope> scopes, long unitId, Integer requestsPerMinute,
+                       String actor, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO api_token (name, token_hash, scopes, unit_id, created_by, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO api_token (name, token_hash, scopes, unit_id, requests_per_minute, created_by, "
+                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(name, hash, scopes.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), unitId,
-                        actor, DbInstants.param(now))
+                        requestsPerMinute, actor, DbInstants.param(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -66,6 +68,11 @@ public class ApiTokenStore {
                 .params(actor, DbInstants.param(now), id).update() == 1;
     }
 
+    /** Sets a token's own limit (null: the default). */
+    public void limit(long id, Integer requestsPerMinute) {
+        jdbc.sql("UPDATE api_token SET requests_per_minute = ? WHERE id = ?").params(requestsPerMinute, id).update();
+    }
+
     public void used(long id, Instant now) {
         jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(DbInstants.param(now), id).update();
     }
@@ -77,6 +84,6 @@ public class ApiTokenStore {
                 .forEach(scopes::add);
         return new Token(rs.getLong(1), rs.getString(2), rs.getString(3), scopes, rs.getLong(5), rs.getString(6),
                 DbInstants.get(rs, 7), rs.getString(8), DbInstants.get(rs, 9),
-                DbInstants.get(rs, 10));
+                DbInstants.get(rs, 10), rs.getObject(11, Integer.class));
     }
 }

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -72,22 +73,27 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         unit.setItems(org.visibleUnits());
         unit.setItemLabelGenerator(UnitNode::name);
         unit.setHelperText(getTranslation("api.field.unit.help"));
+        IntegerField rate = limitField();
         Button create = new Button(getTranslation("api.create"), VaadinIcon.PLUS.create(), e -> {
+            if (rate.isInvalid()) { // out of range or not a whole number: the field says so (the server re-checks)
+                return;
+            }
             try {
                 NewApiToken t = tokens.create(name.getValue(), scopes.getValue().isEmpty()
                         ? EnumSet.noneOf(ApiScope.class) : EnumSet.copyOf(scopes.getValue()),
-                        unit.getValue() == null ? null : unit.getValue().id());
+                        unit.getValue() == null ? null : unit.getValue().id(), rate.getValue());
                 name.clear();
                 scopes.clear();
                 unit.clear();
+                rate.clear();
                 refresh();
                 showOnce(t);
             } catch (ValidationException ex) {
-                FormErrors.show(ex, Map.of("name", name, "scopes", scopes, "unit", unit), this);
+                FormErrors.show(ex, Map.of("name", name, "scopes", scopes, "unit", unit, "rate", rate), this);
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(name, scopes, unit, create);
+        FormLayout form = new FormLayout(name, scopes, unit, rate, create);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         add(form);
 
@@ -100,6 +106,7 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("created").setHeader(getTranslation("api.created")).setFlexGrow(2));
         wide.add(grid.addColumn(t -> lastUsed(t, locale)).setKey("last-used")
                 .setHeader(getTranslation("api.last-used")));
+        wide.add(grid.addColumn(this::limit).setKey("rate").setHeader(getTranslation("api.field.rate")));
         // on a phone the five columns above fold into this one, a card of three lines
         summary = grid.addComponentColumn(t -> card(t, locale)).setKey("token").setHeader(getTranslation("api.token"))
                 .setFlexGrow(1);
@@ -114,7 +121,12 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
             }
             Button revoke = new Button(getTranslation("api.revoke"), e -> confirmRevoke(t));
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-            return revoke;
+            Button limit = new Button(getTranslation("api.change-rate"), e -> changeLimit(t));
+            limit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            limit.addClassName("mingze-api-token-rate");
+            Div actions = new Div(limit, revoke);
+            actions.addClassName("mingze-api-token-actions");
+            return actions;
         }).setKey("status").setHeader(getTranslation("common.status")).setWidth("8rem").setFlexGrow(0);
         grid.setId("api-token-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long names and units wrap, not cut off
@@ -139,12 +151,64 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
         return t.lastUsedAt() == null ? getTranslation("api.never") : Formats.dateTime(t.lastUsedAt(), locale);
     }
 
-    /** Name; endpoints · unit; last used: what a phone shows of a token. */
+    /** The token's own limit, or the default. */
+    private String limit(ApiTokenRow t) {
+        return t.requestsPerMinute() == null
+                ? getTranslation("api.rate.default", tokens.defaultRequestsPerMinute())
+                : getTranslation("api.rate.own", t.requestsPerMinute());
+    }
+
+    /** The optional limit of requests per minute; empty for the default. */
+    private IntegerField limitField() {
+        IntegerField rate = new IntegerField(getTranslation("api.field.rate"));
+        rate.setMin(1);
+        rate.setMax(ApiTokenService.MAX_REQUESTS_PER_MINUTE);
+        rate.setPlaceholder(String.valueOf(tokens.defaultRequestsPerMinute()));
+        rate.setHelperText(getTranslation("api.field.rate.help", tokens.defaultRequestsPerMinute(),
+                ApiTokenService.MAX_REQUESTS_PER_MINUTE));
+        rate.addClassName("mingze-api-token-rate-field");
+        String wrong = getTranslation("api.error.rate", ApiTokenService.MAX_REQUESTS_PER_MINUTE);
+        rate.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage(wrong).setMinErrorMessage(wrong)
+                .setMaxErrorMessage(wrong));
+        return rate;
+    }
+
+    /** A dialog to give a token its own limit, or the default again. */
+    private void changeLimit(ApiTokenRow t) {
+        Dialog d = new Dialog();
+        d.setHeaderTitle(getTranslation("api.change-rate-title", t.name()));
+        IntegerField rate = limitField();
+        rate.setValue(t.requestsPerMinute());
+        rate.setWidthFull();
+        d.add(rate);
+        Button save = new Button(getTranslation("common.save"), e -> {
+            if (rate.isInvalid()) {
+                return;
+            }
+            try {
+                ApiTokenRow changed = tokens.changeLimit(t.id(), rate.getValue());
+                d.close();
+                refresh();
+                Notification.show(getTranslation("api.rate-changed", changed.name(), limit(changed)))
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (ValidationException ex) {
+                FormErrors.show(ex, Map.of("rate", rate), d);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("api.cancel"), e -> d.close());
+        d.getFooter().add(cancel, save);
+        d.setWidth("min(28rem, 95vw)");
+        d.open();
+    }
+
+    /** Name; endpoints · unit; last used and limit: what a phone shows of a token. */
     private Div card(ApiTokenRow t, Locale locale) {
         Div name = new Div(t.name());
         name.addClassName("mingze-api-token-name");
         Div card = new Div(name, new Div(scopes(t) + " · " + t.unitName()),
-                new Div(getTranslation("api.last-used") + "：" + lastUsed(t, locale)));
+                new Div(getTranslation("api.last-used") + "：" + lastUsed(t, locale)),
+                new Div(getTranslation("api.field.rate") + "：" + limit(t)));
         card.addClassName("mingze-api-token-card");
         return card;
     }

@@ -43,6 +43,15 @@ public class RateLimiter {
 
     /** Takes one request from this caller's bucket, or says how long to wait when it is empty. */
     public Decision tryAcquire(String who) {
+        return tryAcquire(who, perMinute);
+    }
+
+    /**
+     * As {@link #tryAcquire(String)}, with this caller's own rate instead of the limiter's (an API token with a limit
+     * of its own); a bucket that held more than the new rate is cut down to it.
+     */
+    public Decision tryAcquire(String who, int callerPerMinute) {
+        int perMinute = Math.max(1, callerPerMinute);
         long now = clock.millis();
         if (buckets.size() > MAX_TRACKED) {
             buckets.values().removeIf(b -> now - b.lastMillis > 120_000);
