@@ -8,7 +8,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.mingze.base.security.CurrentUser;
 import org.mingze.base.security.MingzeUser;
-import org.mingze.org.OrgService;
+import org.mingze.org.DemoSeeding;
 import org.mingze.org.UnitNode;
 import org.mingze.schedule.AttendanceService;
 import org.mingze.schedule.AttendanceStatus;
@@ -16,8 +16,6 @@ import org.mingze.schedule.AttendeeRow;
 import org.mingze.schedule.ScheduleService;
 import org.mingze.schedule.SessionDraft;
 import org.mingze.schedule.SessionType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,20 +34,18 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "mingze.demo.enabled", havingValue = "true")
 class ScheduleDemoData implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(ScheduleDemoData.class);
-
     private final ScheduleService schedule;
     private final AttendanceService attendance;
-    private final OrgService org;
+    private final DemoSeeding seeding;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ScheduleDemoData(ScheduleService schedule, AttendanceService attendance, OrgService org,
+    ScheduleDemoData(ScheduleService schedule, AttendanceService attendance, DemoSeeding seeding,
                      UserDetailsService users, JdbcClient jdbc, Clock clock) {
         this.schedule = schedule;
         this.attendance = attendance;
-        this.org = org;
+        this.seeding = seeding;
         this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -60,44 +56,34 @@ class ScheduleDemoData implements ApplicationRunner {
         if (jdbc.sql("SELECT COUNT(*) FROM schedule_session").query(Long.class).single() > 0) {
             return;
         }
-        var secretary = users.loadUserByUsername("lihm");
-        var previous = CurrentUser.actAs(secretary);
-        try {
-            UnitNode branch = org.manageableUnits().stream().filter(u -> u.name().equals("城关派出所党支部"))
-                    .findFirst().orElse(null);
-            if (branch == null) {
-                return;
-            }
-            LocalDate today = LocalDate.now(clock);
-            Long wang = wangId();
-            LocalDate thisMonths = firstFriday(today);
-            LocalDate latest = thisMonths.isBefore(today) ? thisMonths : firstFriday(today.minusMonths(1));
-            for (int monthsAgo = 2; monthsAgo >= 1; monthsAgo--) {
-                LocalDate day = firstFriday(latest.minusMonths(monthsAgo - 1));
-                long id = schedule.save(SessionDraft.of(branch.id(), SessionType.THEME_DAY,
-                                monthsAgo == 2 ? "主题党日：书记第一责任人" : "主题党日：一岗双责与责任清单",
-                                day.atTime(LocalTime.of(14, 30)))
-                        .withMaterials(monthsAgo == 2 ? List.of("zhuti/diyi-zeren")
-                                : List.of("zhuti/yigang-shuangze-jiedu", "zeren/zeren-qingdan"))
-                        .withHost("李红梅", null)).session().id();
-                held(id, monthsAgo == 1 ? wang : null);
-            }
-            long committee = schedule.save(SessionDraft.of(branch.id(), SessionType.COMMITTEE_MEETING,
-                    "支委会：研究年度述职评议安排", today.minusMonths(1).withDayOfMonth(12).atTime(9, 0))).session().id();
-            held(committee, null);
-            LocalDate next = firstFriday(today.plusMonths(today.getDayOfMonth() > 7 ? 1 : 0));
-            if (!next.isAfter(today)) {
-                next = firstFriday(today.plusMonths(1));
-            }
-            schedule.save(SessionDraft.of(branch.id(), SessionType.THEME_DAY, "主题党日：压力传导，防止逐级弱化",
-                    next.atTime(LocalTime.of(14, 30))).withMaterials(List.of("zhuti/yali-chuandao"))
-                    .withHost("李红梅", null));
-            log.info("Demo sessions loaded for 城关派出所党支部");
-        } catch (RuntimeException e) {
-            log.warn("demo sessions not loaded: {}", e.getMessage());
-        } finally {
-            CurrentUser.restore(previous);
+        seeding.inBranch("lihm", "Demo sessions", this::sessions);
+    }
+
+    private void sessions(UnitNode branch) {
+        LocalDate today = LocalDate.now(clock);
+        Long wang = wangId();
+        LocalDate thisMonths = firstFriday(today);
+        LocalDate latest = thisMonths.isBefore(today) ? thisMonths : firstFriday(today.minusMonths(1));
+        for (int monthsAgo = 2; monthsAgo >= 1; monthsAgo--) {
+            LocalDate day = firstFriday(latest.minusMonths(monthsAgo - 1));
+            long id = schedule.save(SessionDraft.of(branch.id(), SessionType.THEME_DAY,
+                            monthsAgo == 2 ? "主题党日：书记第一责任人" : "主题党日：一岗双责与责任清单",
+                            day.atTime(LocalTime.of(14, 30)))
+                    .withMaterials(monthsAgo == 2 ? List.of("zhuti/diyi-zeren")
+                            : List.of("zhuti/yigang-shuangze-jiedu", "zeren/zeren-qingdan"))
+                    .withHost("李红梅", null)).session().id();
+            held(id, monthsAgo == 1 ? wang : null);
         }
+        long committee = schedule.save(SessionDraft.of(branch.id(), SessionType.COMMITTEE_MEETING,
+                "支委会：研究年度述职评议安排", today.minusMonths(1).withDayOfMonth(12).atTime(9, 0))).session().id();
+        held(committee, null);
+        LocalDate next = firstFriday(today.plusMonths(today.getDayOfMonth() > 7 ? 1 : 0));
+        if (!next.isAfter(today)) {
+            next = firstFriday(today.plusMonths(1));
+        }
+        schedule.save(SessionDraft.of(branch.id(), SessionType.THEME_DAY, "主题党日：压力传导，防止逐级弱化",
+                next.atTime(LocalTime.of(14, 30))).withMaterials(List.of("zhuti/yali-chuandao"))
+                .withHost("李红梅", null));
     }
 
     private void held(long sessionId, Long onLeave) {
