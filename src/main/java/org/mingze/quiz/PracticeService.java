@@ -17,6 +17,7 @@ import org.mingze.library.IndexableMaterial;
 import org.mingze.library.MaterialSource;
 import org.mingze.quiz.internal.PracticeQuestions;
 import org.mingze.quiz.internal.PracticeStore;
+import org.mingze.quiz.internal.PracticeTally;
 import org.mingze.quiz.internal.QuestionStore;
 import org.mingze.quiz.internal.SourceLinks;
 import org.mingze.quiz.internal.WrongAnswer;
@@ -49,12 +50,14 @@ public class PracticeService {
     private final PracticeQuestions questions;
     private final PracticeStore practices;
     private final WrongAnswerBook book;
+    private final PracticeTally tally;
     private final QuestionStore versions;
     private final SourceLinks links;
     private final MaterialSource materials;
 
     PracticeService(PracticeQuestions questions, PracticeStore practices, WrongAnswerBook book,
-                    QuestionStore versions, SourceLinks links, MaterialSource materials) {
+                    PracticeTally tally, QuestionStore versions, SourceLinks links, MaterialSource materials) {
+        this.tally = tally;
         this.questions = questions;
         this.practices = practices;
         this.book = book;
@@ -148,6 +151,7 @@ public class PracticeService {
             WrongAnswerBook.Change change;
             synchronized (book.lock(member)) {
                 change = book.record(member, q.id(), grade.outcome());
+                tally.count(member, grade.outcome()); // for the ledger
             }
             s.answer(questionId, grade, change);
             return links.feedback(q, grade);

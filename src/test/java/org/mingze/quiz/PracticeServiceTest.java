@@ -44,6 +44,10 @@ class PracticeServiceTest {
     WrongAnswerBook book;
     @Autowired
     TestData data;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    java.time.Clock clock;
 
     @AfterEach
     void signOut() {
@@ -215,6 +219,10 @@ class PracticeServiceTest {
 
         PracticeSummary s = practice.summary(p.id());
         assertThat(s).isEqualTo(new PracticeSummary(4, 4, 3, 0, 1, 1, 0));
+        long member = org.mingze.base.security.CurrentUser.require().memberId();
+        assertThat(jdbc.sql("SELECT practice_day, answered, correct FROM quiz_practice_day WHERE member_id = ?").param(member)
+                .query((rs, n) -> rs.getObject(1, java.time.LocalDate.class) + " " + rs.getInt(2) + "/" + rs.getInt(3))
+                .list()).as("today's practice, for the ledger").containsExactly(java.time.LocalDate.now(clock) + " 4/3");
     }
 
     @Test

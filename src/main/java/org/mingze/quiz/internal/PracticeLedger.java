@@ -18,10 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Practice (练习) on the ledger. Practice rounds themselves are not stored (decision 0010: they live in memory and
- * count for nothing), so the ledger shows what the wrong-answer book (错题本) keeps: per month, the questions that
- * entered the book (first answered wrong) and those mastered (left it after two correct answers in a row). Practice
- * answered without a mistake leaves no trace and is not on the ledger.
+ * Practice (练习) on the ledger, per month: the practice answers of the month and how many of them were right (the
+ * daily tally {@code quiz_practice_day}, decision 0010), and what the wrong-answer book (错题本) kept: the questions
+ * that entered it (first answered wrong, in practice, a study check or a test) and those mastered (left it after two
+ * correct answers in a row). Practice rounds themselves live in memory and are not listed one by one.
  */
 @Component
 class PracticeLedger implements LedgerProvider {
@@ -36,8 +36,10 @@ class PracticeLedger implements LedgerProvider {
         this.clock = clock;
     }
 
-    /** Per month: questions newly wrong, questions mastered, and the last day with either. */
+    /** Per month: practice answers and right ones, questions newly wrong, questions mastered, the last day of any. */
     private static final class Month {
+        int answered;
+        int correct;
         int wrong;
         int mastered;
         LocalDate last;
@@ -68,11 +70,31 @@ class PracticeLedger implements LedgerProvider {
                         m.at(mastered);
                     }
                 });
+        jdbc.sql("SELECT practice_day, answered, correct FROM quiz_practice_day WHERE member_id = ? AND practice_day >= ?"
+                        + " AND practice_day <= ?")
+                .params(memberId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+                .query(rs -> {
+                    LocalDate day = rs.getObject("practice_day", LocalDate.class);
+                    Month m = months.computeIfAbsent(YearMonth.from(day), k -> new Month());
+                    m.answered += rs.getInt("answered");
+                    m.correct += rs.getInt("correct");
+                    m.at(day);
+                });
         List<LedgerEntry> out = new ArrayList<>();
-        months.forEach((ym, m) -> out.add(new LedgerEntry(LedgerSection.PRACTICE, m.last,
-                messages.getMessage("ledger.practice.title", new Object[]{ym.getMonthValue()}, locale),
-                messages.getMessage("ledger.practice.detail", new Object[]{m.wrong, m.mastered}, locale), null,
-                "practice/wrong")));
+        months.forEach((ym, m) -> {
+            List<String> parts = new ArrayList<>();
+            if (m.answered > 0) {
+                parts.add(messages.getMessage("ledger.practice.answers", new Object[]{m.answered, m.correct,
+                        Math.round(100.0 * m.correct / m.answered)}, locale));
+            }
+            if (m.wrong > 0 || m.mastered > 0) {
+                parts.add(messages.getMessage("ledger.practice.detail", new Object[]{m.wrong, m.mastered}, locale));
+            }
+            out.add(new LedgerEntry(LedgerSection.PRACTICE, m.last,
+                    messages.getMessage("ledger.practice.title", new Object[]{ym.getMonthValue()}, locale),
+                    String.join(messages.getMessage("ledger.practice.separator", null, locale), parts), null,
+                    m.wrong > 0 || m.mastered > 0 ? "practice/wrong" : "practice"));
+        });
         return out;
     }
 
@@ -82,6 +104,11 @@ class PracticeLedger implements LedgerProvider {
         jdbc.sql("SELECT MIN(first_wrong_at) AS a, MAX(last_answered_at) AS b FROM quiz_wrong_answer"
                 + " WHERE member_id = ?").param(memberId).query(rs -> {
                     years.addAll(LedgerYear.between(rs, "a", "b", clock.getZone()));
+                });
+        jdbc.sql("SELECT MIN(practice_day) AS a, MAX(practice_day) AS b FROM quiz_practice_day WHERE member_id = ?").param(memberId)
+                .query(rs -> {
+                    years.addAll(LedgerYear.between(rs.getObject("a", LocalDate.class),
+                            rs.getObject("b", LocalDate.class)));
                 });
         return years;
     }

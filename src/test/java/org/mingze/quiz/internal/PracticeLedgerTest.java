@@ -16,7 +16,7 @@ import org.mingze.org.internal.Member;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Practice on the ledger: what the wrong-answer book kept, month by month. */
+/** Practice on the ledger: the practice answers of each month and what the wrong-answer book kept. */
 @MingzeTest
 class PracticeLedgerTest {
 
@@ -42,7 +42,29 @@ class PracticeLedgerTest {
         assertThat(lines).allMatch(e -> e.section() == LedgerSection.PRACTICE)
                 .extracting(LedgerEntry::day, LedgerEntry::title, LedgerEntry::detail)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 3, 5), "3月错题练习", "新增错题 2 道，掌握 0 道"),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 4, 8), "4月错题练习", "新增错题 0 道，掌握 1 道"));
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 3, 5), "3月练习", "新增错题 2 道，掌握 0 道"),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 4, 8), "4月练习", "新增错题 0 道，掌握 1 道"));
+    }
+
+    @Test
+    void practice_without_mistakes_is_on_the_ledger_with_its_answers_and_how_many_were_right() {
+        Member m = data.member(data.branch());
+        List<String> q = jdbc.sql("SELECT id FROM quiz_question ORDER BY id").query(String.class).list();
+        String insert = "INSERT INTO quiz_practice_day (member_id, practice_day, answered, correct) VALUES (?, ?, ?, ?)";
+        jdbc.sql(insert).params(m.getId(), LocalDate.of(2025, 5, 6), 10, 10).update();
+        jdbc.sql(insert).params(m.getId(), LocalDate.of(2025, 5, 20), 10, 7).update();
+        jdbc.sql(insert).params(m.getId(), LocalDate.of(2025, 6, 2), 3, 1).update();
+        jdbc.sql(insert).params(m.getId(), LocalDate.of(2026, 1, 2), 5, 5).update();
+        fx.wrongAnswer(m.getId(), q.get(0), LocalDateTime.of(2025, 6, 2, 9, 0), null);
+
+        List<LedgerEntry> lines = ledger.ledgerEntries(m.getId(), 2025, Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(lines).extracting(LedgerEntry::day, LedgerEntry::title, LedgerEntry::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 5, 20), "5月练习",
+                                "练习答题 20 道，答对 17 道（正确率 85%）"),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 6, 2), "6月练习",
+                                "练习答题 3 道，答对 1 道（正确率 33%）；新增错题 1 道，掌握 0 道"));
+        assertThat(ledger.ledgerYears(m.getId())).containsExactlyInAnyOrder(2025, 2026);
     }
 }
