@@ -1,6 +1,6 @@
 package org.mingze.org;
 
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.mingze.base.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +36,10 @@ public class DemoSeeding {
 
     /**
      * Runs {@code work} as {@code username} with {@link #BRANCH} (nothing when that person does not manage it), then
-     * puts the caller's security context back; {@code what} names the data in the log.
+     * puts the caller's security context back; {@code what} names the data in the log, which says it was loaded when
+     * {@code work} says so (false: it was there already).
      */
-    public void inBranch(String username, String what, Consumer<UnitNode> work) {
+    public void inBranch(String username, String what, Predicate<UnitNode> work) {
         var previous = CurrentUser.actAs(users.loadUserByUsername(username));
         try {
             UnitNode branch = org.manageableUnits().stream().filter(u -> u.name().equals(BRANCH)).findFirst()
@@ -47,8 +48,9 @@ public class DemoSeeding {
                 log.warn("{} not loaded: {} does not manage {}", what, username, BRANCH);
                 return;
             }
-            work.accept(branch);
-            log.info("{} loaded for {}", what, BRANCH);
+            if (work.test(branch)) {
+                log.info("{} loaded for {}", what, BRANCH);
+            }
         } catch (RuntimeException e) {
             log.warn("{} not loaded: {}", what, e.getMessage());
         } finally {
@@ -60,7 +62,7 @@ public class DemoSeeding {
      * As {@link #inBranch}, in a transaction of its own: for demo data made after another transaction's commit (an
      * event listener), which must not join it.
      */
-    public void inBranchInOwnTransaction(String username, String what, Consumer<UnitNode> work) {
+    public void inBranchInOwnTransaction(String username, String what, Predicate<UnitNode> work) {
         ownTransaction.executeWithoutResult(status -> inBranch(username, what, work));
     }
 }

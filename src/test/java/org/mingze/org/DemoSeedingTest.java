@@ -32,6 +32,7 @@ class DemoSeedingTest {
         seeding.inBranch("zhouxy", "test data", branch -> {
             seen.add(CurrentUser.actor());
             seen.add(branch.name());
+            return true;
         });
         assertThat(seen).containsExactly("zhouxy", DemoSeeding.BRANCH);
         assertThat(CurrentUser.actor()).isEqualTo("admin");

@@ -48,9 +48,10 @@ class DutyDemoData {
         seeding.inBranchInOwnTransaction("zhouxy", "Demo duty-report session", this::run);
     }
 
-    synchronized void run(UnitNode branch) {
+    /** Loads the demo data once; false when it is there already. */
+    synchronized boolean run(UnitNode branch) {
         if (jdbc.sql("SELECT COUNT(*) FROM duty_session").query(Long.class).single() > 0) {
-            return;
+            return false;
         }
         List<MemberRow> leaders = members.search(new MemberFilter(null, branch.id(), true, true), 0, 50)
                 .getContent().stream().filter(m -> m.unitId() == branch.id())
@@ -64,6 +65,7 @@ class DutyDemoData {
                 branch.id(), today.plusDays(7), leaders.stream().map(MemberRow::id).toList(),
                 List.of("主体责任基础知识", "责任清单与责任书"), List.of(), SessionDraft.DEFAULT_PER_REPORTER, 10, 120,
                 true));
+        return true;
     }
 
     /** 所长 first, then the secretary, then the deputies. */

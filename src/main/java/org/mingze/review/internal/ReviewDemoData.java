@@ -50,9 +50,10 @@ class ReviewDemoData {
         seeding.inBranchInOwnTransaction("zhouxy", "Demo review batch", this::run);
     }
 
-    synchronized void run(UnitNode branch) {
+    /** Loads the demo data once; false when it is there already. */
+    synchronized boolean run(UnitNode branch) {
         if (jdbc.sql("SELECT COUNT(*) FROM review_batch").query(Long.class).single() > 0) {
-            return;
+            return false;
         }
         List<MemberRow> people = new ArrayList<>(members.search(new MemberFilter(null, branch.id(), true, null),
                 0, 100).getContent().stream().filter(MemberRow::hasAccount)
@@ -68,5 +69,6 @@ class ReviewDemoData {
         }
         reviews.create(BatchDraft.of(ReviewType.PRE_APPOINTMENT, LocalDate.now(clock).getYear()
                 + "年第4批任前考察（城关）", branch.id(), LocalDate.now(clock).plusDays(10), cs));
+        return true;
     }
 }

@@ -59,7 +59,7 @@ class ScheduleDemoData implements ApplicationRunner {
         seeding.inBranch("lihm", "Demo sessions", this::sessions);
     }
 
-    private void sessions(UnitNode branch) {
+    private boolean sessions(UnitNode branch) {
         LocalDate today = LocalDate.now(clock);
         Long wang = wangId();
         LocalDate thisMonths = firstFriday(today);
@@ -84,6 +84,7 @@ class ScheduleDemoData implements ApplicationRunner {
         schedule.save(SessionDraft.of(branch.id(), SessionType.THEME_DAY, "主题党日：压力传导，防止逐级弱化",
                 next.atTime(LocalTime.of(14, 30))).withMaterials(List.of("zhuti/yali-chuandao"))
                 .withHost("李红梅", null));
+        return true;
     }
 
     private void held(long sessionId, Long onLeave) {
