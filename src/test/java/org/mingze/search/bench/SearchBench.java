@@ -132,7 +132,7 @@ class SearchBench {
             // median latency is steady (at least 12 rounds, then until the last three are within 5 % of each other,
             // at most 25 rounds; a round takes about half a second). The JIT
             // settles late: the round right after the first concurrent one took 0.6-2.0 ms at p50 in different JVMs
-            // of the same code, later rounds 0.46-0.50 ms (2026-11-29, -Dbench.rounds).
+            // of the same code, later rounds 0.46-0.50 ms (2026-11-29; the rounds are printed below).
             List<Double> warmUp = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
                 warmUp.add(runSequential(engine, queries).percentileMs(50));
