@@ -4,11 +4,11 @@ import java.util.Set;
 
 /**
  * The caller of an API request, once its token checked out: the token's id and name, what it may call, and the
- * unit subtree it may read ({@code unitPath} as in {@code UnitNode.path()}, e.g. "/1/4/"), and its own limit of
- * requests per minute (null: the default, {@code mingze.api.requests-per-minute}).
+ * unit subtree it may read ({@code unitPath} as in {@code UnitNode.path()}, e.g. "/1/4/"), and how many requests a
+ * minute it may send (its own limit, or the default {@code mingze.api.requests-per-minute}).
  */
 public record ApiClient(long tokenId, String name, Set<ApiScope> scopes, long unitId, String unitPath,
-                        Integer requestsPerMinute) {
+                        int requestsPerMinute) {
     public ApiClient {
         scopes = Set.copyOf(scopes);
     }

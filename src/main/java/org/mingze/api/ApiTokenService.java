@@ -177,7 +177,8 @@ public class ApiTokenService {
         }
         store.used(t.get().id(), clock.instant());
         return Optional.of(new ApiClient(t.get().id(), t.get().name(), t.get().scopes(), t.get().unitId(),
-                unit.get().path(), t.get().requestsPerMinute()));
+                unit.get().path(), t.get().requestsPerMinute() == null ? defaultRequestsPerMinute
+                        : t.get().requestsPerMinute()));
     }
 
     /** The SHA-256 of a token, hex. */

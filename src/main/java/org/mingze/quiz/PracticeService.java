@@ -17,7 +17,6 @@ import org.mingze.library.IndexableMaterial;
 import org.mingze.library.MaterialSource;
 import org.mingze.quiz.internal.PracticeQuestions;
 import org.mingze.quiz.internal.PracticeStore;
-import org.mingze.quiz.internal.PracticeTally;
 import org.mingze.quiz.internal.QuestionStore;
 import org.mingze.quiz.internal.SourceLinks;
 import org.mingze.quiz.internal.WrongAnswer;
@@ -50,14 +49,12 @@ public class PracticeService {
     private final PracticeQuestions questions;
     private final PracticeStore practices;
     private final WrongAnswerBook book;
-    private final PracticeTally tally;
     private final QuestionStore versions;
     private final SourceLinks links;
     private final MaterialSource materials;
 
     PracticeService(PracticeQuestions questions, PracticeStore practices, WrongAnswerBook book,
-                    PracticeTally tally, QuestionStore versions, SourceLinks links, MaterialSource materials) {
-        this.tally = tally;
+                    QuestionStore versions, SourceLinks links, MaterialSource materials) {
         this.questions = questions;
         this.practices = practices;
         this.book = book;
@@ -150,8 +147,7 @@ public class PracticeService {
             Grade grade = Grader.grade(q, response, q.points(), POLICY);
             WrongAnswerBook.Change change;
             synchronized (book.lock(member)) {
-                change = book.record(member, q.id(), grade.outcome());
-                tally.count(member, grade.outcome()); // for the ledger
+                change = book.recordPractice(member, q.id(), grade.outcome());
             }
             s.answer(questionId, grade, change);
             return links.feedback(q, grade);

@@ -126,7 +126,7 @@ class ApiSecurity {
                 return;
             }
             ApiClient c = client.get();
-            int limit = c.requestsPerMinute() == null ? limiter.perMinute() : c.requestsPerMinute();
+            int limit = c.requestsPerMinute();
             RateLimiter.Decision allowed = limiter.tryAcquire(String.valueOf(c.tokenId()), limit);
             if (!allowed.allowed()) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(allowed.retryAfterSeconds()));

@@ -70,8 +70,8 @@ class PracticeLedger implements LedgerProvider {
                         m.at(mastered);
                     }
                 });
-        jdbc.sql("SELECT practice_day, answered, correct FROM quiz_practice_day WHERE member_id = ? AND practice_day >= ?"
-                        + " AND practice_day <= ?")
+        jdbc.sql("SELECT practice_day, answered, correct FROM quiz_practice_day"
+                        + " WHERE member_id = ? AND practice_day >= ? AND practice_day <= ?")
                 .params(memberId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
                 .query(rs -> {
                     LocalDate day = rs.getObject("practice_day", LocalDate.class);
@@ -105,7 +105,8 @@ class PracticeLedger implements LedgerProvider {
                 + " WHERE member_id = ?").param(memberId).query(rs -> {
                     years.addAll(LedgerYear.between(rs, "a", "b", clock.getZone()));
                 });
-        jdbc.sql("SELECT MIN(practice_day) AS a, MAX(practice_day) AS b FROM quiz_practice_day WHERE member_id = ?").param(memberId)
+        jdbc.sql("SELECT MIN(practice_day) AS a, MAX(practice_day) AS b FROM quiz_practice_day WHERE member_id = ?")
+                .param(memberId)
                 .query(rs -> {
                     years.addAll(LedgerYear.between(rs.getObject("a", LocalDate.class),
                             rs.getObject("b", LocalDate.class)));

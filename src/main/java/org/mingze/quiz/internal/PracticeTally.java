@@ -9,11 +9,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Practice answers per person and day ({@code quiz_practice_day}): how many were answered and how many of them right,
- * for the ledger (decision 0010, "Practice on the ledger"). The caller holds the person's book lock
- * ({@link WrongAnswerBook#lock}), so two answers of one person never race for the day's row.
+ * for the ledger (decision 0010, "Practice on the ledger"). Written with the answer's wrong-answer book entry
+ * ({@link WrongAnswerBook#recordPractice}) under the person's book lock, so two answers of one person never race for
+ * the day's row.
  */
 @Component
-public class PracticeTally {
+class PracticeTally {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -25,7 +26,7 @@ public class PracticeTally {
 
     /** Counts one graded practice answer on today (the bureau's day); a correct one also as right. */
     @Transactional
-    public void count(long memberId, Grade.Outcome outcome) {
+    void count(long memberId, Grade.Outcome outcome) {
         LocalDate today = LocalDate.now(clock);
         int right = outcome == Grade.Outcome.CORRECT ? 1 : 0;
         int updated = jdbc.sql("UPDATE quiz_practice_day SET answered = answered + 1, correct = correct + ?"

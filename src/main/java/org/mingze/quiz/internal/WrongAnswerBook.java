@@ -40,12 +40,14 @@ public class WrongAnswerBook {
 
     private final WrongAnswerRepository rows;
     private final Clock clock;
+    private final PracticeTally tally;
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final java.util.concurrent.ConcurrentMap<Long, Object> locks =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    WrongAnswerBook(WrongAnswerRepository rows, Clock clock, JdbcTemplate jdbc) {
+    WrongAnswerBook(WrongAnswerRepository rows, Clock clock, JdbcTemplate jdbc, PracticeTally tally) {
+        this.tally = tally;
         this.rows = rows;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -86,6 +88,17 @@ public class WrongAnswerBook {
                 return Change.ENTERED;
             }
         }
+    }
+
+    /**
+     * A practice answer: recorded as {@link #record} does, and counted in the day's practice tally for the ledger,
+     * in one transaction.
+     */
+    @Transactional
+    public Change recordPractice(long memberId, String questionId, Grade.Outcome outcome) {
+        Change change = record(memberId, questionId, outcome);
+        tally.count(memberId, outcome);
+        return change;
     }
 
     /**
