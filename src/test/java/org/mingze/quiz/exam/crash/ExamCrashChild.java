@@ -200,7 +200,7 @@ public final class ExamCrashChild {
                     "org\\.mingze\\.base\\.audit\\.AuditLog",
                     "org\\.mingze\\.org\\.OrgService",
                     "org\\.mingze\\.org\\.internal\\.AccountUserDetailsService",
-                    "org\\.mingze\\.quiz\\.internal\\.(QuestionStore|WrongAnswerBook|SourceLinks)",
+                    "org\\.mingze\\.quiz\\.internal\\.(QuestionStore|WrongAnswerBook|PracticeTally|SourceLinks)",
                     "org\\.mingze\\.quiz\\.exam\\.AttemptService",
                     "org\\.mingze\\.quiz\\.exam\\.internal\\.(AttemptEngine|ExamJdbc|Drawing|AttemptViews|"
                             + "QuestionVersions|People|ExamAccess|ExamEngineConfig|SaveWriter)"}))
